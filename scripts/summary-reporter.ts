@@ -1,0 +1,24 @@
+import { writeSync } from "node:fs";
+import type { Reporter, TestModule } from "vitest/node";
+
+// Ends the run with the plain closing line CI reads: "Tests: N passed, N failed, N skipped".
+export default class SummaryReporter implements Reporter {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown>): void {
+    let passed = 0;
+    let failed = 0;
+    let skipped = 0;
+    for (const mod of testModules) {
+      for (const test of mod.children.allTests()) {
+        const state = test.result().state;
+        if (state === "passed") passed++;
+        else if (state === "failed") failed++;
+        else skipped++;
+      }
+      if (mod.state() === "failed" && mod.children.size === 0) failed++;
+    }
+    failed += unhandledErrors.length;
+    // Written at exit so that it stays the last line, after the default reporter's summary.
+    const line = `\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`;
+    process.once("exit", () => writeSync(1, line));
+  }
+}
