@@ -1,1 +1,1 @@
-export {};
+export type { AccessToken, GetTokenOptions, TokenProvider } from "./token-provider.js";

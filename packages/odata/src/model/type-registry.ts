@@ -1,0 +1,46 @@
+import type { EntityTypeDescriptor, EntitySetDescriptor, RouteDescriptor, SetScope } from "./descriptors.js";
+import type { EntityModel } from "./entity-model.js";
+
+/**
+ * Entity types of one route, registered as their generated modules load. Navigation targets are
+ * resolved here by qualified name, so importing one entity set's module does not pull the whole
+ * navigation graph into a bundle. Scoped per route: a custom API may reuse `Microsoft.NAV.customer`.
+ *
+ * @example
+ * // generated: api-v2.0/registry.ts
+ * export const registry = createTypeRegistry("api/v2.0");
+ * // generated: api-v2.0/customer.ts
+ * export const customerType = registry.define<CustomerModel>({ name: "Microsoft.NAV.customer", ... });
+ */
+export interface TypeRegistry {
+  readonly route: string;
+  define<M extends EntityModel>(descriptor: Omit<EntityTypeDescriptor<M>, "registry" | "__model">): EntityTypeDescriptor<M>;
+  /** The descriptor, or undefined when the module that defines it was never imported. */
+  resolve(qualifiedName: string): EntityTypeDescriptor | undefined;
+}
+
+export function createTypeRegistry(route: string): TypeRegistry {
+  const types = new Map<string, EntityTypeDescriptor>();
+  const registry: TypeRegistry = {
+    route,
+    define<M extends EntityModel>(descriptor: Omit<EntityTypeDescriptor<M>, "registry" | "__model">) {
+      const full = { ...descriptor, registry } as EntityTypeDescriptor<M>;
+      types.set(descriptor.name, full as EntityTypeDescriptor);
+      return full;
+    },
+    resolve: (qualifiedName) => types.get(qualifiedName),
+  };
+  return registry;
+}
+
+/** Identity helper that keeps the model type on an entity set descriptor. */
+export function defineEntitySet<M extends EntityModel, S extends SetScope>(descriptor: EntitySetDescriptor<M, S>): EntitySetDescriptor<M, S> {
+  return descriptor;
+}
+
+/** Identity helper that keeps the set map type on a route descriptor. */
+export function defineRoute<TSets extends Readonly<Record<string, EntitySetDescriptor<any, SetScope>>>>(
+  descriptor: RouteDescriptor<TSets>,
+): RouteDescriptor<TSets> {
+  return descriptor;
+}
