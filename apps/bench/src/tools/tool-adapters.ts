@@ -1,0 +1,7 @@
+import { bctsAdapter } from "./bcts-adapter.js";
+import { odata2tsAdapter } from "./odata2ts-adapter.js";
+import { sapAdapter } from "./sap-adapter.js";
+import type { ToolAdapter } from "./tool-adapter.js";
+
+/** bcts first: every ratio in the report is bcts / peer. */
+export const toolAdapters: readonly ToolAdapter[] = [bctsAdapter, odata2tsAdapter, sapAdapter];
