@@ -1,1 +1,15 @@
 export type { AccessToken, GetTokenOptions, TokenProvider } from "./token-provider.js";
+export { ClientSecretProvider, type ClientSecretProviderOptions } from "./client-secret-provider.js";
+export type { EntraProviderOptions } from "./provider-options.js";
+export type { RefreshPolicy } from "./refresh-policy.js";
+export type { AuthLogger, TokenEvent, TokenRequestReason } from "./auth-logger.js";
+export {
+  AuthenticationError,
+  AuthenticationConfigurationError,
+  TransientAuthenticationError,
+  InteractionRequiredError,
+  type AuthenticationErrorDetails,
+} from "./errors/authentication-error.js";
+export { AADSTS_REMEDIES } from "./errors/remedies.js";
+export { explainBusinessCentralAuthFailure, type BusinessCentralAuthFailureExplanation } from "./errors/explain-business-central-auth-failure.js";
+export { BUSINESS_CENTRAL_DEFAULT_SCOPE, BUSINESS_CENTRAL_RESOURCE, DEFAULT_AUTHORITY_HOST } from "./authority.js";

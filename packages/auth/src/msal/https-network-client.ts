@@ -1,0 +1,174 @@
+import { request, type Agent } from "node:https";
+import { rootCertificates } from "node:tls";
+import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from "@azure/msal-node";
+
+export interface HttpsNetworkClientOptions {
+  /** Extra trusted CA certificates (PEM), e.g. the emulator's test CA. Added to Node's defaults. */
+  readonly ca?: string | readonly string[];
+  /** Per attempt, connect to last byte. Default 10 000 ms (msal-node's own client has none on POST: ~300 s). */
+  readonly timeoutInMs?: number;
+  /** Retries of network errors, 5xx and 429. Default 2. */
+  readonly maxRetries?: number;
+  readonly retryDelayInMs?: number;
+  /** A Retry-After longer than this is not waited for; the failure surfaces as transient instead. Default 5 000 ms. */
+  readonly maxRetryAfterInMs?: number;
+  /** e.g. a proxy agent. */
+  readonly agent?: Agent;
+}
+
+/** Facts our error mapping reads from transport errors (MSAL passes AuthErrors from the network module through unchanged). */
+export interface TransportFailure {
+  readonly kind: "network" | "timeout" | "http" | "invalid_response";
+  readonly status?: number;
+  readonly error?: string;
+  readonly aadsts?: number;
+  readonly retryAfterInMs?: number;
+  readonly attempts: number;
+}
+
+export const TRANSPORT_ERROR_CODE = "bcts_transport_error";
+
+interface RawResponse { status: number; headers: Record<string, string>; text: string }
+
+/**
+ * msal-node's `system.networkClient` on node:https: bounded timeouts, extra CA, and retries *below*
+ * MSAL — 5xx/429 never reach MSAL, so its throttle cache cannot replay a failure after the server
+ * recovered (msal-node-notes §7). A failed discovery GET is remembered for error messages, because
+ * MSAL reduces it to "endpoints_resolution_error".
+ */
+export class HttpsNetworkClient implements INetworkModule {
+  lastDiscoveryFailure: { status: number; body: Record<string, unknown> | undefined } | undefined;
+  readonly #timeoutInMs: number;
+  readonly #maxRetries: number;
+  readonly #retryDelayInMs: number;
+  readonly #maxRetryAfterInMs: number;
+
+  constructor(private readonly options: HttpsNetworkClientOptions = {}) {
+    this.#timeoutInMs = options.timeoutInMs ?? 10_000;
+    this.#maxRetries = options.maxRetries ?? 2;
+    this.#retryDelayInMs = options.retryDelayInMs ?? 300;
+    this.#maxRetryAfterInMs = options.maxRetryAfterInMs ?? 5_000;
+  }
+
+  async sendGetRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    const response = await this.#send("GET", url, options);
+    if (response.status >= 400) this.lastDiscoveryFailure = { status: response.status, body: response.body as Record<string, unknown> | undefined };
+    return response as NetworkResponse<T>;
+  }
+
+  async sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    return (await this.#send("POST", url, options)) as NetworkResponse<T>;
+  }
+
+  async #send(method: "GET" | "POST", url: string, options: NetworkRequestOptions | undefined): Promise<NetworkResponse<unknown>> {
+    const correlationId = options?.correlationId ?? "";
+    for (let attempt = 1; ; attempt++) {
+      const retriesLeft = attempt <= this.#maxRetries;
+      let raw: RawResponse;
+      try {
+        raw = await this.#once(method, url, options);
+      } catch (e) {
+        const timeout = e instanceof TimeoutError;
+        if (retriesLeft) {
+          await sleep(this.#delay(attempt));
+          continue;
+        }
+        throw transportError(correlationId, `${timeout ? `timeout after ${this.#timeoutInMs} ms` : `network error: ${(e as Error).message}`} (${method} ${redactUrl(url)}, ${attempt} attempt${attempt > 1 ? "s" : ""})`, { kind: timeout ? "timeout" : "network", attempts: attempt });
+      }
+      const body = parseJson(raw.text);
+      const retryAfterInMs = parseRetryAfter(raw.headers["retry-after"]);
+      if (raw.status === 429 || raw.status >= 500) {
+        if (retriesLeft && (retryAfterInMs ?? 0) <= this.#maxRetryAfterInMs) {
+          await sleep(retryAfterInMs ?? this.#delay(attempt));
+          continue;
+        }
+        const error = typeof body?.error === "string" ? body.error : undefined;
+        const aadsts = firstCode(body);
+        throw transportError(correlationId, `HTTP ${raw.status}${error ? ` ${error}` : ""}${aadsts ? ` AADSTS${aadsts}` : ""} from ${redactUrl(url)} after ${attempt} attempt${attempt > 1 ? "s" : ""}`, {
+          kind: "http", status: raw.status, ...(error ? { error } : {}), ...(aadsts ? { aadsts } : {}), ...(retryAfterInMs !== undefined ? { retryAfterInMs } : {}), attempts: attempt,
+        });
+      }
+      if (body === undefined || (raw.status >= 400 && typeof body.error !== "string" && method === "POST")) {
+        const what = body === undefined ? `a non-JSON body (content-type ${raw.headers["content-type"] ?? "none"})` : "JSON without an 'error' field";
+        throw transportError(correlationId, `HTTP ${raw.status} with ${what} from ${redactUrl(url)}`, { kind: "invalid_response", status: raw.status, attempts: attempt });
+      }
+      // Retry-After on a 4xx would make MSAL throttle the next request; we decide about waiting ourselves.
+      const { "retry-after": _ignored, ...headers } = raw.headers;
+      return { status: raw.status, headers, body };
+    }
+  }
+
+  #once(method: string, url: string, options: NetworkRequestOptions | undefined): Promise<RawResponse> {
+    const body = method === "POST" ? options?.body ?? "" : undefined;
+    const headers: Record<string, string> = { ...options?.headers };
+    if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
+    const ca = this.options.ca === undefined ? undefined : typeof this.options.ca === "string" ? [this.options.ca] : [...this.options.ca];
+    return new Promise<RawResponse>((resolve, reject) => {
+      const req = request(url, { method, headers, ...(ca ? { ca: [...defaultCaList(), ...ca] } : {}), ...(this.options.agent ? { agent: this.options.agent } : {}) }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          clearTimeout(timer);
+          const out: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
+          resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString("utf8") });
+        });
+        res.on("error", (e) => (clearTimeout(timer), reject(e)));
+      });
+      const timer = setTimeout(() => req.destroy(new TimeoutError()), this.#timeoutInMs);
+      req.on("error", (e) => (clearTimeout(timer), reject(e)));
+      req.end(body);
+    });
+  }
+
+  #delay(attempt: number): number {
+    return Math.round(this.#retryDelayInMs * 2 ** (attempt - 1) * (0.8 + 0.4 * Math.random()));
+  }
+}
+
+class TimeoutError extends Error {}
+
+function transportError(correlationId: string, message: string, failure: TransportFailure): AuthError {
+  const error = new AuthError(TRANSPORT_ERROR_CODE, correlationId, message);
+  return Object.assign(error, { bctsTransport: failure });
+}
+
+export function transportFailureOf(error: unknown): TransportFailure | undefined {
+  return (error as { bctsTransport?: TransportFailure } | null)?.bctsTransport;
+}
+
+// Passing `ca` replaces Node's trust store; keep the public roots so one client serves real Entra too.
+// (Certificates added through NODE_EXTRA_CA_CERTS are not kept when `ca` is set.)
+function defaultCaList(): readonly string[] {
+  return rootCertificates;
+}
+
+function parseJson(text: string): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(text);
+    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function firstCode(body: Record<string, unknown> | undefined): number | undefined {
+  const codes = body?.error_codes;
+  return Array.isArray(codes) && typeof codes[0] === "number" ? codes[0] : undefined;
+}
+
+function parseRetryAfter(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : undefined;
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\?.*$/, "");
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((r) => setTimeout(r, ms));
+}
