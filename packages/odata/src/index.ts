@@ -1,1 +1,49 @@
 export * from "./model/index.js";
+
+export { createODataClient, companyPath } from "./client/create-odata-client.js";
+export type { ODataClient, CompanyClient, CompanyRef, ScopedSets, ModelOf } from "./client/create-odata-client.js";
+export type { ODataClientOptions, ResolvedClientOptions } from "./client/client-options.js";
+export { resolveClientOptions, DEFAULT_BASE_URL } from "./client/resolve-client-options.js";
+export type {
+  EntitySetClient,
+  EntityClient,
+  EntityOperations,
+  EntityQuery,
+  StreamClient,
+  ListOptions,
+  GetOptions,
+  ActionMethod,
+  ActionOptions,
+  NavigationClients,
+  ActionMethods,
+  StreamClients,
+} from "./client/client-types.js";
+export type { RequestOptions, ReadOptions, ConcurrencyOptions, ResponseInfo } from "./client/request-options.js";
+export type { Page, PageSettings, PagedAsyncIterableIterator } from "./client/paged-iterator.js";
+
+export { FilterExpression, unsafeRawFilter } from "./query/filter-expression.js";
+export type { FilterFields, FilterInput, FilterableField, OperandFor, EqualityOperand, ComparableOperand, StringOperand } from "./query/filter-types.js";
+export type { QueryShape, NestedQuery, ExpandOptions, SelectableField, OrderByItem, Selected, Expanded, Row } from "./query/query-options.js";
+export type { QueryNode, FilterNode, ValueNode, LiteralNode, OrderByNode, ExpandNode, ComparisonOperator, StringFunction } from "./query/nodes.js";
+export { serializeQuery, serializeFilter, encodeQueryValue } from "./query/serialize-query.js";
+export { encodeLiteral } from "./query/encode-literal.js";
+export { encodeKey, encodePathLiteral } from "./query/encode-key.js";
+export { toQueryNode } from "./query/to-query-node.js";
+
+export { BatchOperation } from "./batch/batch-types.js";
+export type { BatchOptions, BatchFunction, BatchSets, BatchSetClient, BatchEntityClient, BatchConcurrency, BatchSettledResult, BatchValues, BatchSettled } from "./batch/batch-types.js";
+export { MAX_BATCH_OPERATIONS } from "./batch/run-batch.js";
+
+export { ODataError, ODataConcurrencyError } from "./errors/odata-error.js";
+export type { ODataErrorContext } from "./errors/odata-error.js";
+export { ODataQueryError } from "./errors/odata-query-error.js";
+export { ODataBatchError } from "./errors/odata-batch-error.js";
+export { ODataTimeoutError } from "./pipeline/timeout-policy.js";
+export { createODataError } from "./errors/create-odata-error.js";
+
+export type { TokenCredential } from "./pipeline/token-credential.js";
+export type { FetchLike, Policy } from "./pipeline/policy.js";
+export { composePipeline } from "./pipeline/policy.js";
+export { decideRetry } from "./pipeline/retry-decision.js";
+export type { RetryOptions, RetryInput, RetryDecision } from "./pipeline/retry-decision.js";
+export { concurrencyLimiter } from "./pipeline/concurrency-limiter.js";

@@ -1,0 +1,116 @@
+import type { EntitySetDescriptor, EntityTypeDescriptor, RouteDescriptor, SetScope } from "../model/descriptors.js";
+import { createODataError } from "../errors/create-odata-error.js";
+import { ODataBatchError } from "../errors/odata-batch-error.js";
+import type { ODataError } from "../errors/odata-error.js";
+import { ODataQueryError } from "../errors/odata-query-error.js";
+import { encodeKey } from "../query/encode-key.js";
+import { toQueryNode, type RuntimeQueryOptions } from "../query/to-query-node.js";
+import { withQuery } from "../client/read-helpers.js";
+import type { RequestExecutor } from "../client/request-executor.js";
+import { BatchOperation, type BatchConcurrency, type BatchOptions, type BatchSettledResult } from "./batch-types.js";
+
+export const MAX_BATCH_OPERATIONS = 100;
+
+interface InnerResponse {
+  readonly id?: string | null;
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: unknown;
+}
+
+/**
+ * Builds the operations with a recording builder, sends them as JSON `$batch` and decodes the answers.
+ * Answers are matched by `id`, then by position (BC may answer out of order or with `id: null`).
+ */
+export async function runBatch(
+  executor: RequestExecutor,
+  route: RouteDescriptor,
+  scope: SetScope,
+  prefix: string,
+  build: (b: Record<string, unknown>) => readonly BatchOperation<unknown>[],
+  options: BatchOptions | undefined,
+): Promise<unknown[]> {
+  const operations = build(batchBuilder(route, scope, prefix));
+  const atomic = options?.atomic === true;
+  if (operations.length === 0) return [];
+  if (atomic && operations.length > MAX_BATCH_OPERATIONS) {
+    throw new ODataQueryError(`An atomic batch holds at most ${MAX_BATCH_OPERATIONS} operations; got ${operations.length}.`, "Split the work into several atomic batches, or send it with { atomic: false } (split automatically).");
+  }
+  const settled: BatchSettledResult<unknown>[] = [];
+  for (let start = 0; start < operations.length; start += MAX_BATCH_OPERATIONS) {
+    settled.push(...(await sendChunk(executor, operations.slice(start, start + MAX_BATCH_OPERATIONS), atomic, options)));
+  }
+  if (!atomic) return settled;
+  const failures = settled.flatMap((r, index) => (r.ok || r.status === 0 ? [] : [{ index, error: r.error }]));
+  const missing = settled.flatMap((r, index) => (!r.ok && r.status === 0 ? [index] : []));
+  if (failures.length > 0 || missing.length > 0) throw new ODataBatchError(failures, missing, operations.length);
+  return settled.map((r) => (r as { value: unknown }).value);
+}
+
+async function sendChunk(executor: RequestExecutor, operations: readonly BatchOperation<unknown>[], atomic: boolean, options: BatchOptions | undefined): Promise<BatchSettledResult<unknown>[]> {
+  const requests = operations.map((op, i) => ({
+    id: String(i + 1),
+    method: op.request.method,
+    url: op.request.url,
+    headers: op.request.headers,
+    ...(op.request.body === undefined ? {} : { body: op.request.body }),
+  }));
+  const headers: Record<string, string> = { "Content-Type": "application/json" };
+  if (atomic) headers["Isolation"] = "snapshot";
+  const url = `${executor.serviceRoot}/$batch`;
+  const { data } = await executor.send({ method: "POST", url, headers, body: JSON.stringify({ requests }) }, options);
+  const responses = ((data as { responses?: InnerResponse[] } | undefined)?.responses ?? []).slice();
+  const byId = new Map(responses.filter((r) => r.id != null).map((r) => [String(r.id), r]));
+  const unmatched = responses.filter((r) => r.id == null || !requests.some((q) => q.id === String(r.id)));
+  return operations.map((op, i): BatchSettledResult<unknown> => {
+    const response = byId.get(String(i + 1)) ?? unmatched.shift();
+    if (response === undefined) {
+      return { ok: false, status: 0, error: missingError(op, url) };
+    }
+    const innerHeaders = response.headers ?? {};
+    if (response.status >= 400) {
+      const error = createODataError({ status: response.status, method: op.request.method, url: `${executor.serviceRoot}/${op.request.url}`, headers: new Headers(innerHeaders), body: response.body });
+      return { ok: false, status: response.status, error };
+    }
+    return { ok: true, status: response.status, value: op.decode(response.body), headers: innerHeaders };
+  });
+}
+
+function missingError(op: BatchOperation<unknown>, url: string): ODataError {
+  return createODataError({ status: 0, method: op.request.method, url: op.request.url, headers: new Headers(), body: { error: { code: "Batch_NoResponse", message: `${url} returned no response for this operation (BC stops at the first failure).` } } });
+}
+
+function batchBuilder(route: RouteDescriptor, scope: SetScope, prefix: string): Record<string, unknown> {
+  const builder: Record<string, unknown> = {};
+  for (const [key, set] of Object.entries(route.sets)) {
+    if (set.scope !== scope) continue;
+    Object.defineProperty(builder, key, { enumerable: true, get: () => batchSet(set, prefix === "" ? set.name : `${prefix}/${set.name}`) });
+  }
+  return builder;
+}
+
+const json = { "Content-Type": "application/json" };
+const identity = (body: unknown) => body;
+
+function batchSet(set: EntitySetDescriptor, path: string) {
+  return {
+    create: (body: object) => new BatchOperation({ method: "POST", url: path, headers: json, body }, identity),
+    list: (options?: RuntimeQueryOptions) =>
+      new BatchOperation({ method: "GET", url: withQuery(path, toQueryNode(set.type, options)), headers: {}, body: undefined }, (body) => (body as { value?: unknown[] }).value ?? []),
+    byId: (key: unknown) => batchEntity(set.type, `${path}${encodeKey(set.type, key)}`),
+  };
+}
+
+function batchEntity(type: EntityTypeDescriptor, path: string) {
+  return {
+    get: (options?: Pick<RuntimeQueryOptions, "select" | "expand">) => new BatchOperation({ method: "GET", url: withQuery(path, toQueryNode(type, options)), headers: {}, body: undefined }, identity),
+    update: (patch: object, options: BatchConcurrency) => new BatchOperation({ method: "PATCH", url: path, headers: { ...json, "If-Match": ifMatch(options) }, body: patch }, identity),
+    delete: (options: BatchConcurrency) => new BatchOperation({ method: "DELETE", url: path, headers: { "If-Match": ifMatch(options) }, body: undefined }, () => undefined),
+  };
+}
+
+function ifMatch(options: BatchConcurrency | undefined): string {
+  const value = options === undefined ? undefined : "ifMatch" in options ? options.ifMatch : "etag" in options ? options.etag : options.entity["@odata.etag"];
+  if (value === undefined) throw new ODataQueryError("A write in a batch needs its ETag up front.", 'Pass { etag }, { entity } (with @odata.etag) or { ifMatch: "*" }.');
+  return value;
+}

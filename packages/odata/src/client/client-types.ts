@@ -1,0 +1,86 @@
+import type { ActionModel, EntityModel } from "../model/entity-model.js";
+import type { QueryNode } from "../query/nodes.js";
+import type { ExpandOptions, NoExtraKeys, QueryShape, Row, SelectableField } from "../query/query-options.js";
+import type { PagedAsyncIterableIterator } from "./paged-iterator.js";
+import type { ConcurrencyOptions, ReadOptions, RequestOptions } from "./request-options.js";
+
+/** Options of `list()`: the query, the request options, and the page size. */
+export interface ListOptions<M extends EntityModel, S extends readonly SelectableField<M>[], E extends ExpandOptions<M>>
+  extends QueryShape<M, S, E>,
+    ReadOptions {
+  /** `Prefer: odata.maxpagesize=N`. */
+  readonly maxPageSize?: number;
+}
+
+export interface GetOptions<M extends EntityModel, S extends readonly SelectableField<M>[], E extends ExpandOptions<M>> extends ReadOptions {
+  readonly select?: S;
+  readonly expand?: E & ExpandOptions<M> & NoExtraKeys<E, M["navigation"]>;
+}
+
+/** A built query: inspect the exact URL, or run it. */
+export interface EntityQuery<T> {
+  readonly node: QueryNode;
+  /** The exact URL `list()` sends first. */
+  toUrl(): string;
+  list(options?: ReadOptions & { readonly maxPageSize?: number }): PagedAsyncIterableIterator<T>;
+}
+
+/**
+ * One entity set (`company.customers`) or collection navigation (`order.salesOrderLines`).
+ *
+ * @example
+ * company.customers.query({ select: ["number"], filter: (f) => f.balanceDue.gt(0), top: 5 }).toUrl()
+ * // https://api.businesscentral.dynamics.com/v2.0/{tenant}/{env}/api/v2.0/companies({id})/customers?$select=number&$filter=balanceDue%20gt%200&$top=5
+ */
+export interface EntitySetClient<M extends EntityModel> {
+  toUrl(): string;
+  list<const S extends readonly SelectableField<M>[] = never, const E extends ExpandOptions<M> = {}>(
+    options?: ListOptions<M, S, E>,
+  ): PagedAsyncIterableIterator<Row<M, S, E>>;
+  query<const S extends readonly SelectableField<M>[] = never, const E extends ExpandOptions<M> = {}>(options?: QueryShape<M, S, E>): EntityQuery<Row<M, S, E>>;
+  byId(key: M["key"]): EntityClient<M>;
+  /** POST → 201 with the created entity (including `@odata.etag`); the Location header is on `onResponse`. Deep insert: nest lines in the body. */
+  create(body: M["create"], options?: RequestOptions): Promise<M["entity"]>;
+}
+
+export interface EntityOperations<M extends EntityModel> {
+  toUrl(): string;
+  get<const S extends readonly SelectableField<M>[] = never, const E extends ExpandOptions<M> = {}>(options?: GetOptions<M, S, E>): Promise<Row<M, S, E>>;
+  /** PATCH with only the given fields and `If-Match` (see `ConcurrencyOptions`); resolves to the updated entity. */
+  update(patch: M["update"], options?: ConcurrencyOptions): Promise<M["entity"]>;
+  delete(options?: ConcurrencyOptions): Promise<void>;
+}
+
+/** An `Edm.Stream` property: `company.items.byId(id).picture.pictureContent`. */
+export interface StreamClient {
+  toUrl(): string;
+  download(options?: ReadOptions): Promise<Uint8Array>;
+  /** PATCH raw bytes (`application/octet-stream` unless `contentType`), with If-Match like `update`. */
+  upload(content: Uint8Array | Blob, options?: ConcurrencyOptions & { readonly contentType?: string }): Promise<void>;
+}
+
+/** Options of a bound or unbound action call. */
+export type ActionOptions = RequestOptions & { readonly etag?: string; readonly ifMatch?: "*" };
+
+export type ActionMethod<A extends ActionModel> = {} extends A["params"]
+  ? (params?: A["params"], options?: ActionOptions) => Promise<A["result"]>
+  : (params: A["params"], options?: ActionOptions) => Promise<A["result"]>;
+
+export type NavigationClients<M extends EntityModel> = {
+  readonly [K in keyof M["navigation"]]: M["navigation"][K]["collection"] extends true
+    ? EntitySetClient<M["navigation"][K]["target"]>
+    : EntityClient<M["navigation"][K]["target"]>;
+};
+
+export type ActionMethods<M extends EntityModel> = { readonly [K in keyof M["actions"]]: ActionMethod<M["actions"][K]> };
+
+export type StreamClients<M extends EntityModel> = { readonly [K in M["streams"]]: StreamClient };
+
+/**
+ * One entity (`customers.byId(id)`) or single-valued navigation (`items.byId(id).picture`): its
+ * operations, navigation properties, bound actions and stream properties.
+ *
+ * @example
+ * await company.salesOrders.byId(id).shipAndInvoice();   // POST …/salesOrders({id})/Microsoft.NAV.shipAndInvoice
+ */
+export type EntityClient<M extends EntityModel> = EntityOperations<M> & NavigationClients<M> & ActionMethods<M> & StreamClients<M>;

@@ -1,0 +1,103 @@
+import type { EntitySetDescriptor, RouteDescriptor, SetScope } from "../model/descriptors.js";
+import type { EntityModel } from "../model/entity-model.js";
+import { encodeLiteral } from "../query/encode-literal.js";
+import { encodePathLiteral } from "../query/encode-key.js";
+import { ODataQueryError } from "../errors/odata-query-error.js";
+import type { BatchFunction, BatchOptions } from "../batch/batch-types.js";
+import { runBatch } from "../batch/run-batch.js";
+import type { EntitySetClient } from "./client-types.js";
+import type { ODataClientOptions } from "./client-options.js";
+import { EntitySetClientImpl } from "./entity-set-client-impl.js";
+import { createRequestExecutor, type RequestExecutor } from "./request-executor.js";
+import { resolveClientOptions } from "./resolve-client-options.js";
+
+type AnySets = Readonly<Record<string, EntitySetDescriptor<any, SetScope>>>;
+
+/** The model carried by an entity set descriptor. */
+export type ModelOf<D> = D extends EntitySetDescriptor<infer M, SetScope> ? M : never;
+
+/** The sets of one scope as typed clients, keyed like the route's set map. */
+export type ScopedSets<TSets extends AnySets, S extends SetScope> = {
+  readonly [K in keyof TSets as TSets[K]["scope"] extends S ? K : never]: EntitySetClient<ModelOf<TSets[K]>>;
+};
+
+/** `company(guid)` for `api` routes; `company({ name })` or `company({ id })` for `ODataV4`. */
+export type CompanyRef = string | { readonly id: string } | { readonly name: string };
+
+export type CompanyClient<TSets extends AnySets> = ScopedSets<TSets, "company"> & {
+  /** `companies({id})` or `Company('name')` below the service root. */
+  toUrl(): string;
+  /** A company-scoped set by descriptor (for per-module imports). */
+  set<M extends EntityModel>(descriptor: EntitySetDescriptor<M, "company">): EntitySetClient<M>;
+  batch: BatchFunction<TSets, "company">;
+};
+
+export type ODataClient<TSets extends AnySets> = ScopedSets<TSets, "root"> & {
+  readonly serviceRoot: string;
+  company(company: CompanyRef): CompanyClient<TSets>;
+  set<M extends EntityModel>(descriptor: EntitySetDescriptor<M, "root">): EntitySetClient<M>;
+  batch: BatchFunction<TSets, "root">;
+};
+
+/**
+ * The typed client of one route.
+ *
+ * @example
+ * const bc = createODataClient(apiV2_0, { tenantId, environment: "production", credential });
+ * bc.companies.toUrl();             // https://api.businesscentral.dynamics.com/v2.0/{tenantId}/production/api/v2.0/companies
+ * bc.company(companyId).customers.toUrl(); // …/api/v2.0/companies({companyId})/customers
+ * createODataClient(odataV4, { serviceRootUrl: "https://server:7048/BC/ODataV4", credential }).company({ name: "CRONUS USA, Inc." }).toUrl();
+ * // https://server:7048/BC/ODataV4/Company('CRONUS%20USA%2C%20Inc.')
+ */
+export function createODataClient<TSets extends AnySets>(route: RouteDescriptor<TSets>, options: ODataClientOptions): ODataClient<TSets> {
+  const executor = createRequestExecutor(resolveClientOptions(route, options));
+  const client = scopedObject(executor, route, "root", "");
+  Object.defineProperties(client, {
+    serviceRoot: { value: executor.serviceRoot, enumerable: true },
+    company: { value: (company: CompanyRef) => createCompanyClient(executor, route, companyPath(route, company)) },
+  });
+  return client as ODataClient<TSets>;
+}
+
+function createCompanyClient(executor: RequestExecutor, route: RouteDescriptor, path: string): object {
+  const company = scopedObject(executor, route, "company", path);
+  Object.defineProperty(company, "toUrl", { value: () => `${executor.serviceRoot}/${path}` });
+  return company;
+}
+
+/** An object with one lazily created set client per set of the scope, plus `set()` and `batch()`. */
+function scopedObject(executor: RequestExecutor, route: RouteDescriptor, scope: SetScope, prefix: string): object {
+  const pathOf = (set: EntitySetDescriptor) => (prefix === "" ? set.name : `${prefix}/${set.name}`);
+  const target: Record<string, unknown> = {};
+  for (const [key, set] of Object.entries(route.sets)) {
+    if (set.scope !== scope || key === "set" || key === "batch" || key === "company" || key === "toUrl") continue;
+    let cached: EntitySetClientImpl | undefined;
+    Object.defineProperty(target, key, { enumerable: true, get: () => (cached ??= new EntitySetClientImpl(executor, set.type, pathOf(set))) });
+  }
+  Object.defineProperties(target, {
+    set: {
+      value: (set: EntitySetDescriptor) => {
+        if (set.scope !== scope) throw new TypeError(`${set.name} is ${set.scope}-scoped; use ${set.scope === "company" ? "client.company(id).set(...)" : "client.set(...)"}.`);
+        return new EntitySetClientImpl(executor, set.type, pathOf(set));
+      },
+    },
+    batch: { value: (build: (b: never) => unknown, batchOptions?: BatchOptions) => runBatch(executor, route, scope, prefix, build as never, batchOptions) },
+  });
+  return target;
+}
+
+/**
+ * @example
+ * companyPath(apiV2_0, "5d115c9c-44e3-ea11-bb43-000d3a2feca1")   // companies(5d115c9c-44e3-ea11-bb43-000d3a2feca1)
+ * companyPath(odataV4, { name: "O'Neil & Co" })                    // Company('O''Neil%20%26%20Co')
+ */
+export function companyPath(route: RouteDescriptor, company: CompanyRef): string {
+  if (route.kind === "api") {
+    const id = typeof company === "string" ? company : "id" in company ? company.id : undefined;
+    if (id === undefined) throw new ODataQueryError(`The ${route.path} route addresses companies by id.`, "Pass the company's GUID: client.company(\"5d115c9c-…\") (list bc.companies to find it).");
+    return `companies(${encodeLiteral("Edm.Guid", id, "company id")})`;
+  }
+  if (typeof company !== "string" && "id" in company) return `Company(Id=${encodeLiteral("Edm.Guid", company.id, "company id")})`;
+  const name = typeof company === "string" ? company : company.name;
+  return `Company(${encodePathLiteral(encodeLiteral("Edm.String", name, "company name"))})`;
+}

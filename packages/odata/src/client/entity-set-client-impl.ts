@@ -1,0 +1,76 @@
+import type { EntityTypeDescriptor } from "../model/descriptors.js";
+import { encodeKey } from "../query/encode-key.js";
+import type { QueryNode } from "../query/nodes.js";
+import { readHeaders, withQuery } from "./read-helpers.js";
+import { toQueryNode, type RuntimeQueryOptions } from "../query/to-query-node.js";
+import { createEntityClient } from "./entity-client-impl.js";
+import { createPagedIterator, type Page, type PagedAsyncIterableIterator } from "./paged-iterator.js";
+import type { RequestExecutor } from "./request-executor.js";
+import type { ReadOptions, RequestOptions } from "./request-options.js";
+import { ODataQueryError } from "../errors/odata-query-error.js";
+
+/** Runtime implementation of `EntitySetClient` (the interface carries the types). */
+export class EntitySetClientImpl {
+  readonly #executor: RequestExecutor;
+  readonly #type: EntityTypeDescriptor;
+  readonly #path: string;
+
+  constructor(executor: RequestExecutor, type: EntityTypeDescriptor, path: string) {
+    this.#executor = executor;
+    this.#type = type;
+    this.#path = path;
+  }
+
+  toUrl(): string {
+    return `${this.#executor.serviceRoot}/${this.#path}`;
+  }
+
+  query(options?: RuntimeQueryOptions): EntityQueryImpl {
+    return new EntityQueryImpl(this.#executor, toQueryNode(this.#type, options), this.toUrl());
+  }
+
+  list(options?: RuntimeQueryOptions & ReadOptions & { maxPageSize?: number }): PagedAsyncIterableIterator<unknown> {
+    return this.query(options).list(options);
+  }
+
+  byId(key: unknown) {
+    return createEntityClient(this.#executor, this.#type, `${this.#path}${encodeKey(this.#type, key)}`);
+  }
+
+  async create(body: object, options?: RequestOptions): Promise<unknown> {
+    const { data } = await this.#executor.send(
+      { method: "POST", url: this.toUrl(), headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+      options,
+    );
+    return data;
+  }
+}
+
+export class EntityQueryImpl {
+  readonly node: QueryNode;
+  readonly #executor: RequestExecutor;
+  readonly #base: string;
+
+  constructor(executor: RequestExecutor, node: QueryNode, base: string) {
+    this.#executor = executor;
+    this.node = node;
+    this.#base = base;
+  }
+
+  toUrl(): string {
+    return withQuery(this.#base, this.node);
+  }
+
+  list(options?: ReadOptions & { maxPageSize?: number }): PagedAsyncIterableIterator<unknown> {
+    const first = this.toUrl();
+    const origin = new URL(this.#executor.serviceRoot).origin;
+    return createPagedIterator(async (token, maxPageSize): Promise<Page<unknown>> => {
+      if (token !== undefined && new URL(token).origin !== origin) {
+        throw new ODataQueryError(`Refusing to follow nextLink/continuationToken ${token} outside ${origin}.`, "Pass a continuationToken from a page of this client.");
+      }
+      const { data, info } = await this.#executor.send({ method: "GET", url: token ?? first, headers: readHeaders(options, maxPageSize) }, options);
+      const body = data as { value?: unknown[]; "@odata.count"?: number };
+      return { value: body.value ?? [], continuationToken: info.nextLink, count: body["@odata.count"], response: info };
+    }, options?.maxPageSize);
+  }
+}

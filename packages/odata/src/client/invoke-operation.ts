@@ -1,0 +1,30 @@
+import type { OperationDescriptor } from "../model/descriptors.js";
+import type { RequestExecutor } from "./request-executor.js";
+import type { RequestOptions } from "./request-options.js";
+
+/**
+ * Calls a bound or unbound action: POST with the parameters as JSON (no body when there are none).
+ * Resolves to undefined for 204 / no ReturnType, to `value` for primitive or collection results, else to the body.
+ *
+ * @example
+ * await invokeOperation(executor, "https://…/salesOrders(…)/Microsoft.NAV.shipAndInvoice", shipAndInvoice, undefined, undefined)
+ * // POST …/salesOrders(…)/Microsoft.NAV.shipAndInvoice → 204 → undefined
+ */
+export async function invokeOperation(
+  executor: RequestExecutor,
+  url: string,
+  operation: OperationDescriptor,
+  params: object | undefined,
+  options: (RequestOptions & { etag?: string; ifMatch?: "*" }) | undefined,
+): Promise<unknown> {
+  const headers: Record<string, string> = {};
+  const ifMatch = options?.ifMatch ?? options?.etag;
+  if (ifMatch !== undefined) headers["If-Match"] = ifMatch;
+  const hasBody = params !== undefined && Object.keys(params).length > 0;
+  if (hasBody) headers["Content-Type"] = "application/json";
+  const method = operation.kind === "function" ? "GET" : "POST";
+  const { data } = await executor.send({ method, url, headers, body: hasBody && method === "POST" ? JSON.stringify(params) : undefined }, options);
+  if (operation.returns === null || data === undefined) return undefined;
+  if (operation.returns !== "complex" && data !== null && typeof data === "object" && "value" in data) return (data as { value: unknown }).value;
+  return data;
+}

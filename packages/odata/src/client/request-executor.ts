@@ -1,0 +1,86 @@
+import createClient from "openapi-fetch";
+import { createODataError } from "../errors/create-odata-error.js";
+import { limiterFor, concurrencyLimiter } from "../pipeline/concurrency-limiter.js";
+import { bearerTokenPolicy } from "../pipeline/bearer-token-policy.js";
+import { composePipeline, type FetchLike, type Policy } from "../pipeline/policy.js";
+import { retryPolicy } from "../pipeline/retry-policy.js";
+import { timeoutPolicy } from "../pipeline/timeout-policy.js";
+import type { ResolvedClientOptions } from "./client-options.js";
+import type { RequestOptions, ResponseInfo } from "./request-options.js";
+
+/** One HTTP call as the clients describe it; the executor sends it. */
+export interface HttpCall {
+  readonly method: "GET" | "POST" | "PATCH" | "DELETE";
+  /** Absolute URL. */
+  readonly url: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: string | Uint8Array | Blob | ReadableStream<Uint8Array>;
+  readonly parseAs?: "json" | "arrayBuffer" | "stream";
+}
+
+export interface HttpResult {
+  readonly data: unknown;
+  readonly info: ResponseInfo;
+}
+
+/** Sends `HttpCall`s through openapi-fetch and the policy pipeline; throws `ODataError` on error statuses. */
+export interface RequestExecutor {
+  readonly serviceRoot: string;
+  send(call: HttpCall, options: RequestOptions | undefined): Promise<HttpResult>;
+}
+
+type RawRequest = (
+  method: string,
+  url: string,
+  init: Record<string, unknown>,
+) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+
+/**
+ * Builds the pipeline (retry → per-identity concurrency limit → timeout → bearer token → fetch) and
+ * an openapi-fetch client whose middleware stamps User-Agent, client-request-id and Accept.
+ *
+ * @example
+ * const executor = createRequestExecutor(resolveClientOptions(apiV2_0, { tenantId, environment, credential }));
+ * await executor.send({ method: "GET", url: `${executor.serviceRoot}/companies` }, undefined);
+ */
+export function createRequestExecutor(options: ResolvedClientOptions): RequestExecutor {
+  const policies: Policy[] = [
+    retryPolicy(options.retry, options),
+    options.credential === undefined ? concurrencyLimiter(options.maxConcurrency) : limiterFor(options.credential, options.maxConcurrency),
+    timeoutPolicy(options.timeoutInMs),
+  ];
+  if (options.credential !== undefined) policies.push(bearerTokenPolicy(options.credential));
+  const fetch: FetchLike = composePipeline(policies, options.fetch);
+  const client = createClient<Record<string, never>>({ baseUrl: "", fetch });
+  client.use({
+    onRequest({ request }) {
+      request.headers.set("User-Agent", options.userAgent);
+      if (!request.headers.has("client-request-id")) request.headers.set("client-request-id", options.createRequestId());
+      if (!request.headers.has("Accept")) request.headers.set("Accept", "application/json");
+      return request;
+    },
+  });
+  const request = client.request as unknown as RawRequest;
+
+  return {
+    serviceRoot: options.serviceRoot,
+    async send(call, requestOptions) {
+      const headers: Record<string, string> = { ...call.headers, ...requestOptions?.headers };
+      if (requestOptions?.timeoutInMs !== undefined) headers["x-bcts-timeout"] = String(requestOptions.timeoutInMs);
+      const { data, error, response } = await request(call.method, call.url, {
+        headers,
+        body: call.body,
+        bodySerializer: (body: unknown) => body,
+        parseAs: call.parseAs ?? "json",
+        signal: requestOptions?.abortSignal,
+      });
+      const nextLink = data !== null && typeof data === "object" ? ((data as Record<string, unknown>)["@odata.nextLink"] as string | undefined) : undefined;
+      const info: ResponseInfo = { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink };
+      requestOptions?.onResponse?.(info);
+      if (!response.ok) {
+        throw createODataError({ status: response.status, method: call.method, url: call.url, headers: response.headers, body: error, clientRequestId: undefined });
+      }
+      return { data, info };
+    },
+  };
+}

@@ -1,0 +1,120 @@
+import { ODataQueryError } from "../errors/odata-query-error.js";
+import { encodeLiteral } from "./encode-literal.js";
+import type { ExpandNode, FilterNode, QueryNode, ValueNode } from "./nodes.js";
+
+/**
+ * The one place where query nodes become text. Exhaustive over every node kind.
+ *
+ * @example
+ * serializeQuery(node) // "$select=number,displayName&$filter=balanceDue gt 0 and startswith(displayName,'Ad')&$orderby=displayName"
+ * // (values percent-encoded except for the readable characters $ , : / @ ( ) ' = ;)
+ */
+export function serializeQuery(node: QueryNode): string {
+  return queryOptions(node)
+    .map(([name, value]) => `${name}=${encodeQueryValue(value)}`)
+    .join("&");
+}
+
+/** The `$filter` text of one filter node (not URL-encoded). */
+export function serializeFilter(node: FilterNode): string {
+  switch (node.kind) {
+    case "compare":
+      return `${serializeValue(node.left, true)} ${node.op} ${encodeLiteral(node.right.edm, node.right.value, propertyOf(node.left))}`;
+    case "call":
+      if (node.target.kind !== "property") {
+        throw new ODataQueryError(
+          `${node.fn}() over ${node.target.kind}() needs $schemaversion=2.1 in Business Central.`,
+          `Use ${node.fn}() on the property itself, or compare ${node.target.kind}(${propertyOf(node.target)}) with eq.`,
+        );
+      }
+      return `${node.fn}(${node.target.name},${encodeLiteral(node.arg.edm, node.arg.value, node.target.name)})`;
+    case "and":
+      return `${group(node.left, "and")} and ${group(node.right, "and")}`;
+    case "or": {
+      const fields = new Set([...fieldsOf(node.left), ...fieldsOf(node.right)]);
+      if (fields.size > 1) {
+        throw new ODataQueryError(
+          `Business Central rejects "or" across different fields (${[...fields].join(", ")}).`,
+          "Combine alternatives of one field with or (f.x.eq(a).or(f.x.eq(b)), or f.x.in([a, b])), and send one request per field otherwise.",
+        );
+      }
+      return `${group(node.left, "or")} or ${group(node.right, "or")}`;
+    }
+    case "not":
+      return `not (${serializeFilter(node.operand)})`;
+    case "raw":
+      return node.text;
+  }
+}
+
+function group(node: FilterNode, parent: "and" | "or"): string {
+  const text = serializeFilter(node);
+  return (node.kind === "and" || node.kind === "or") && node.kind !== parent ? `(${text})` : node.kind === "raw" ? `(${text})` : text;
+}
+
+function serializeValue(node: ValueNode, top: boolean): string {
+  switch (node.kind) {
+    case "property":
+      return node.name;
+    case "tolower":
+    case "toupper":
+    case "substring": {
+      if (!top || node.operand.kind !== "property") {
+        throw new ODataQueryError("Nested filter functions need $schemaversion=2.1 in Business Central.", "Apply one function (tolower, toupper or substring) to a property.");
+      }
+      if (node.kind === "substring") {
+        return `substring(${node.operand.name},${encodeLiteral("Edm.Int32", node.start, "substring start")}${node.length === undefined ? "" : `,${encodeLiteral("Edm.Int32", node.length, "substring length")}`})`;
+      }
+      return `${node.kind}(${node.operand.name})`;
+    }
+  }
+}
+
+function propertyOf(node: ValueNode): string {
+  return node.kind === "property" ? node.name : propertyOf(node.operand);
+}
+
+function fieldsOf(node: FilterNode): readonly string[] {
+  switch (node.kind) {
+    case "compare":
+      return [propertyOf(node.left)];
+    case "call":
+      return [propertyOf(node.target)];
+    case "and":
+    case "or":
+      return [...fieldsOf(node.left), ...fieldsOf(node.right)];
+    case "not":
+      return fieldsOf(node.operand);
+    case "raw":
+      return [`raw:${node.text}`];
+  }
+}
+
+function queryOptions(node: QueryNode): Array<readonly [string, string]> {
+  const options: Array<readonly [string, string]> = [];
+  if (node.select !== undefined && node.select.length > 0) options.push(["$select", node.select.join(",")]);
+  if (node.filter !== undefined) options.push(["$filter", serializeFilter(node.filter)]);
+  if (node.orderBy !== undefined && node.orderBy.length > 0) {
+    options.push(["$orderby", node.orderBy.map((o) => (o.direction === "desc" ? `${o.property} desc` : o.property)).join(",")]);
+  }
+  if (node.top !== undefined) options.push(["$top", String(nonNegative(node.top, "top"))]);
+  if (node.skip !== undefined) options.push(["$skip", String(nonNegative(node.skip, "skip"))]);
+  if (node.count !== undefined) options.push(["$count", node.count ? "true" : "false"]);
+  if (node.expand !== undefined && node.expand.length > 0) options.push(["$expand", node.expand.map(serializeExpand).join(",")]);
+  return options;
+}
+
+function serializeExpand(node: ExpandNode): string {
+  const inner = queryOptions(node.query).map(([name, value]) => `${name}=${value}`);
+  return inner.length === 0 ? node.navigation : `${node.navigation}(${inner.join(";")})`;
+}
+
+function nonNegative(n: number, what: string): number {
+  if (!Number.isSafeInteger(n) || n < 0) throw new ODataQueryError(`Invalid ${what} ${n}.`, `Pass a non-negative integer, e.g. { ${what}: 10 }.`);
+  return n;
+}
+
+/** Percent-encodes a query option value, keeping `$ , : / @ ( ) ' = ;` readable. `&`, `#`, `+`, `%` and spaces are always escaped. */
+export function encodeQueryValue(value: string): string {
+  return encodeURIComponent(value).replace(/%(24|2C|3A|2F|40|3D|3B)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
