@@ -1,1 +1,14 @@
-export {};
+export { startEmulator, type Emulator, type StartEmulatorOptions } from "./start-emulator.js";
+export { startBcServer, type BcServer, type BcRequestLogEntry } from "./bc/bc-server.js";
+export { defaultLinesRequireParent, packagedMetadataFile, type BcRouteOptions, type BcServerOptions } from "./bc/bc-server-options.js";
+export type { BcTokenValidation, BcTokenValidator, BcIdentity } from "./bc/auth/access-token-validator.js";
+export type { BcApplicationRegistration, BcTenantOptions } from "./bc/auth/bc-tenant.js";
+export { ManualClock, systemClock, type Clock } from "./bc/clock.js";
+export { parseMetadata } from "./bc/metadata/parse-metadata.js";
+export { MetadataError } from "./bc/metadata/metadata-error.js";
+export type * from "./bc/metadata/edm-model.js";
+export { BcError } from "./bc/http/bc-error.js";
+export { cronusCompanyId, cronusSeed, type SeedCompany } from "./bc/seed/cronus-seed.js";
+export type { BcEnvironment } from "./bc/store/bc-environment.js";
+export type { EntityStore, StoredEntity } from "./bc/store/entity-store.js";
+export * from "./entra/index.js";
