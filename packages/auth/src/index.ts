@@ -1,5 +1,9 @@
 export type { AccessToken, GetTokenOptions, TokenProvider } from "./token-provider.js";
 export { ClientSecretProvider, type ClientSecretProviderOptions } from "./client-secret-provider.js";
+export { ClientCertificateProvider, type ClientCertificateProviderOptions } from "./client-certificate-provider.js";
+export { ClientAssertionProvider, type ClientAssertionProviderOptions, type ClientAssertionContext } from "./client-assertion-provider.js";
+export { StaticTokenProvider, type StaticTokenProviderOptions } from "./static-token-provider.js";
+export { createTokenProviderFromEnvironment, ENVIRONMENT_VARIABLES, type EnvironmentProviderOptions } from "./environment-provider.js";
 export type { EntraProviderOptions } from "./provider-options.js";
 export type { RefreshPolicy } from "./refresh-policy.js";
 export type { AuthLogger, TokenEvent, TokenRequestReason } from "./auth-logger.js";
