@@ -1,0 +1,33 @@
+import type { BundleResult } from "./bundle/bundle-consumer.js";
+import type { GenerationResult } from "./generation/measure-generation.js";
+import type { Measured } from "./measured.js";
+import type { OverheadResult } from "./runtime/measure-overhead.js";
+import type { ToolId } from "./tools/tool-adapter.js";
+import type { TypecheckResult } from "./typecheck/typecheck-project.js";
+
+/** Everything one `pnpm bench` run measured; the report is rendered from this only. */
+export interface BenchResults {
+  readonly startedAt: string;
+  readonly durationS: number;
+  readonly machine: string;
+  readonly runs: number;
+  readonly iterations: number;
+  readonly tools: readonly { readonly id: ToolId; readonly label: string; readonly version: string; readonly unavailable: string | null }[];
+  readonly otherVersions: string;
+  readonly documents: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly file: string;
+    readonly kb: number;
+    readonly declared: Readonly<Record<string, number>>;
+  }[];
+  readonly generation: readonly GenerationResult[];
+  readonly outputTypecheck: readonly { readonly tool: ToolId; readonly document: string; readonly result: Measured<TypecheckResult> }[];
+  readonly server: string;
+  readonly consumers: readonly {
+    readonly tool: ToolId;
+    readonly typecheck: Measured<TypecheckResult>;
+    readonly bundle: Measured<BundleResult>;
+    readonly overhead: Measured<OverheadResult>;
+  }[];
+}

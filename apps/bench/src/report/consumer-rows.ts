@@ -1,0 +1,51 @@
+import type { BenchResults } from "../bench-results.js";
+import type { ToolId } from "../tools/tool-adapter.js";
+import { kb, mb, seconds } from "./format.js";
+import { toolOrder, type MetricRow } from "./metric-row.js";
+
+const na = { text: "not measured", num: null };
+
+function row(label: string, ratio: boolean, better: MetricRow["better"], cellOf: (t: ToolId) => { text: string; num: number | null }): MetricRow {
+  return { label, ratio, better, cells: Object.fromEntries(toolOrder.map((t) => [t, cellOf(t)])) as MetricRow["cells"] };
+}
+
+/** Consumer program: type-check, bundle and runtime overhead. */
+export function consumerRows(results: BenchResults): MetricRow[] {
+  const c = (t: ToolId) => results.consumers.find((x) => x.tool === t);
+  return [
+    row("`tsc --noEmit` of the consumer (incl. the generated code it imports)", true, "lower", (t) => {
+      const r = c(t)?.typecheck;
+      if (!r) return na;
+      if (!r.ok) return { text: /crash/.test(r.reason) ? "tsc crashed" : "not measured", num: null };
+      return { text: `${seconds(r.value.wallMs)}${r.value.errors ? ` (${r.value.errors} errors)` : ""}`, num: r.value.wallMs };
+    }),
+    row("consumer `tsc` peak RSS", true, "lower", (t) => {
+      const r = c(t)?.typecheck;
+      return r?.ok ? { text: mb(r.value.peakRssMb), num: r.value.peakRssMb } : na;
+    }),
+    row("bundle, minified", true, "lower", (t) => {
+      const r = c(t)?.bundle;
+      return r?.ok ? { text: kb(r.value.minifiedBytes), num: r.value.minifiedBytes } : na;
+    }),
+    row("bundle, minified + gzip", true, "lower", (t) => {
+      const r = c(t)?.bundle;
+      return r?.ok ? { text: kb(r.value.gzipBytes), num: r.value.gzipBytes } : na;
+    }),
+    row("query 2 through the client, median per request", true, "lower", (t) => {
+      const r = c(t)?.overhead;
+      return r?.ok ? { text: `${r.value.clientMs.toFixed(3)} ms`, num: r.value.clientMs } : na;
+    }),
+    row("same request with raw fetch (same process)", false, null, (t) => {
+      const r = c(t)?.overhead;
+      return r?.ok ? { text: `${r.value.rawMs.toFixed(3)} ms`, num: r.value.rawMs } : na;
+    }),
+    row("overhead: client / raw fetch", true, "lower", (t) => {
+      const r = c(t)?.overhead;
+      return r?.ok ? { text: `${r.value.ratio.toFixed(2)}×`, num: r.value.ratio } : na;
+    }),
+    row("rows read by the five queries", false, null, (t) => {
+      const r = c(t)?.overhead;
+      return r?.ok ? { text: r.value.rows.join(" / "), num: null } : na;
+    }),
+  ];
+}

@@ -1,0 +1,62 @@
+import type { BenchResults } from "../bench-results.js";
+import type { ToolId } from "../tools/tool-adapter.js";
+
+export interface GoalCheck {
+  readonly goal: string;
+  readonly measured: string;
+  readonly status: "met" | "not met" | "not measured";
+}
+
+const peerIds: readonly ToolId[] = ["odata2ts", "sap"];
+
+function fastest(values: readonly { tool: ToolId; v: number | null }[]): { tool: ToolId; v: number } | null {
+  const ok = values.filter((x): x is { tool: ToolId; v: number } => x.v !== null);
+  return ok.length ? ok.reduce((a, b) => (b.v < a.v ? b : a)) : null;
+}
+
+/** The four goals of issue 8, evaluated on this run's numbers only. */
+export function checkGoals(results: BenchResults, labels: Readonly<Record<ToolId, string>>): GoalCheck[] {
+  const checks: GoalCheck[] = [];
+  for (const doc of results.documents) {
+    const time = (t: ToolId) => {
+      const r = results.generation.find((g) => g.tool === t && g.document === doc.id)?.run;
+      return r?.ok ? r.value.wallMs : null;
+    };
+    const b = time("bcts");
+    const f = fastest(peerIds.map((t) => ({ tool: t, v: time(t) })));
+    checks.push({
+      goal: `generation ≥ 3× faster than the fastest peer — ${doc.label}`,
+      measured: b !== null && f ? `${(f.v / b).toFixed(1)}× faster than ${labels[f.tool]} (${(b / 1000).toFixed(2)} s vs ${(f.v / 1000).toFixed(2)} s)` : "—",
+      status: b === null || !f ? "not measured" : f.v / b >= 3 ? "met" : "not met",
+    });
+  }
+  const tsc = (t: ToolId) => {
+    const r = results.consumers.find((c) => c.tool === t)?.typecheck;
+    return r?.ok && r.value.errors === 0 ? r.value.wallMs : null;
+  };
+  const bt = tsc("bcts");
+  const ft = fastest(peerIds.map((t) => ({ tool: t, v: tsc(t) })));
+  checks.push({
+    goal: "consumer type-check no slower than the fastest peer (peers that crash or report errors do not count)",
+    measured: bt !== null && ft ? `${(bt / 1000).toFixed(2)} s vs ${labels[ft.tool]} ${(ft.v / 1000).toFixed(2)} s (${(bt / ft.v).toFixed(2)}×)` : "—",
+    status: bt === null || !ft ? "not measured" : bt <= ft.v ? "met" : "not met",
+  });
+  const o = results.consumers.find((c) => c.tool === "bcts")?.overhead;
+  checks.push({
+    goal: "runtime overhead ≤ 1.1× raw fetch",
+    measured: o?.ok ? `${o.value.ratio.toFixed(2)}× (${o.value.clientMs.toFixed(3)} ms vs ${o.value.rawMs.toFixed(3)} ms)` : "—",
+    status: !o?.ok ? "not measured" : o.value.ratio <= 1.1 ? "met" : "not met",
+  });
+  const gz = (t: ToolId) => {
+    const r = results.consumers.find((c) => c.tool === t)?.bundle;
+    return r?.ok ? r.value.gzipBytes : null;
+  };
+  const bb = gz("bcts");
+  const fb = fastest(peerIds.map((t) => ({ tool: t, v: gz(t) })));
+  checks.push({
+    goal: "smallest consumer bundle of the three (minified + gzip)",
+    measured: bb !== null && fb ? `${(bb / 1024).toFixed(1)} KB vs smallest peer ${labels[fb.tool]} ${(fb.v / 1024).toFixed(1)} KB` : "—",
+    status: bb === null || !fb ? "not measured" : bb < fb.v ? "met" : "not met",
+  });
+  return checks;
+}

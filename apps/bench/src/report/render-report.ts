@@ -1,0 +1,67 @@
+import type { BenchResults } from "../bench-results.js";
+import { featureLabels } from "../losses/count-losses.js";
+import type { ToolId } from "../tools/tool-adapter.js";
+import { consumerRows } from "./consumer-rows.js";
+import { documentRows } from "./document-rows.js";
+import { checkGoals } from "./goals.js";
+import { methodSection } from "./method-section.js";
+import { bctsLosses, markdownTable } from "./metric-row.js";
+
+/** docs/benchmarks.md, rendered from one run's results only. */
+export function renderReport(results: BenchResults): string {
+  const labels = Object.fromEntries(results.tools.map((t) => [t.id, t.label])) as Record<ToolId, string>;
+  const out: string[] = [];
+  out.push("# Benchmarks: bcts vs odata2ts vs SAP Cloud SDK generator", "");
+  out.push(`Written by \`pnpm bench\` (apps/bench) on ${results.startedAt.replace("T", " ").slice(0, 16)} UTC; the run took ${results.durationS.toFixed(0)} s. Do not edit by hand — rerun the bench. Every number below was measured in that run.`, "");
+  out.push(`- Machine: ${results.machine}. Other work may have been running on it (shared CI-style box); medians of ${results.runs} runs damp, not remove, that noise.`);
+  for (const t of results.tools) out.push(`- ${t.label}: ${t.version}${t.unavailable ? ` — **not measured: ${t.unavailable}**` : ""}`);
+  out.push(`- ${results.otherVersions}`);
+  out.push(`- Runtime server: ${results.server}; the bcts emulator was not used for the timing loop (see Method).`, "");
+
+  out.push("## Goals (issue 8)", "", "| goal | this run | status |", "|---|---|---|");
+  for (const g of checkGoals(results, labels)) out.push(`| ${g.goal} | ${g.measured} | ${g.status === "met" ? "✅ met" : g.status === "not met" ? "❌ not met" : "not measured"} |`);
+  out.push("");
+
+  const lossLines: string[] = [];
+  for (const doc of results.documents) {
+    const rows = documentRows(results, doc.id);
+    out.push(`## ${doc.label}`, "", `\`${doc.file}\`, ${doc.kb.toFixed(0)} KB. Ratios are bcts / peer (below 1× = bcts smaller or faster; for "kept" rows, see the counts).`, "");
+    out.push(markdownTable(rows, labels), "");
+    lossLines.push(...bctsLosses(rows, labels, doc.label));
+  }
+
+  const crows = consumerRows(results);
+  out.push("## Consumer program: the same five queries per tool (API v2.0)", "");
+  out.push("`apps/bench/consumers/<tool>/`: list companies; customers with `$select` + `$filter`; one customer by id; items with `$orderby` + `$top`; sales orders with `$expand` of lines. Query 2 is the one timed against raw fetch.", "");
+  out.push(markdownTable(crows, labels), "");
+  lossLines.push(...bctsLosses(crows, labels, "consumer"));
+  for (const c of results.consumers) {
+    if (c.bundle.ok) out.push(`- ${labels[c.tool]} bundle, largest inputs: ${c.bundle.value.largestInputs.map((i) => `${i.path} ${(i.bytes / 1024).toFixed(0)} KB`).join(", ")}`);
+  }
+  out.push("");
+
+  out.push("## Where bcts loses", "");
+  out.push(...(lossLines.length ? lossLines.map((l) => `- ${l}`) : ["- Nowhere among the measured rows in this run (rows that were not measured are listed below)."]), "");
+
+  out.push("## Not measured, and why", "");
+  const notes = notMeasuredNotes(results, labels);
+  out.push(...(notes.length ? notes.map((n) => `- ${n}`) : ["- Everything was measured."]), "");
+
+  out.push(...methodSection(results, Object.values(featureLabels)));
+  return out.join("\n") + "\n";
+}
+
+function notMeasuredNotes(results: BenchResults, labels: Record<ToolId, string>): string[] {
+  const notes = new Set<string>();
+  for (const t of results.tools) if (t.unavailable) notes.add(`${t.label} generation: ${t.unavailable}.`);
+  for (const g of results.generation) {
+    if (!g.run.ok && !results.tools.find((t) => t.id === g.tool)?.unavailable) notes.add(`${labels[g.tool]} on ${g.document}: ${g.run.reason}.`);
+  }
+  for (const r of results.outputTypecheck) if (!r.result.ok) notes.add(`\`tsc\` of ${labels[r.tool]}'s ${r.document} output: ${r.result.reason}.`);
+  for (const c of results.consumers) {
+    for (const [what, m] of [["consumer tsc", c.typecheck], ["bundle", c.bundle], ["runtime", c.overhead]] as const) {
+      if (!m.ok) notes.add(`${labels[c.tool]} ${what}: ${m.reason}.`);
+    }
+  }
+  return [...notes];
+}
