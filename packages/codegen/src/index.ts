@@ -1,1 +1,12 @@
-export {};
+// Public API of @bcts/codegen (explicit list; everything else is internal).
+export { generate, type GenerateOptions, type RouteResult } from "./generate.js";
+export { generateFiles, type GeneratedRoute } from "./generate-files.js";
+export { fetchMetadata, type FetchMetadataOptions } from "./fetch/fetch-metadata.js";
+export { MetadataFetchError } from "./fetch/metadata-fetch-error.js";
+export { defineConfig } from "./config/define-config.js";
+export { resolveConfig } from "./config/resolve-config.js";
+export { loadConfig } from "./config/load-config.js";
+export { ConfigError } from "./config/config-error.js";
+export type { BctsConfig, RouteConfig, MetadataSource, ResolvedRoute } from "./config/config-types.js";
+export { CsdlParseError } from "./csdl/csdl-parse-error.js";
+export { MetadataModelError } from "./model/metadata-model-error.js";

@@ -1,0 +1,58 @@
+import type { TokenProvider } from "@bcts/auth";
+
+/** Where a route's `$metadata` comes from. */
+export type MetadataSource =
+  /** A local file, e.g. a committed snapshot: `{ kind: "file", path: "metadata/api-v2.0.xml" }`. */
+  | { readonly kind: "file"; readonly path: string }
+  /**
+   * A live service root; `GET {url}/$metadata` with a bearer token from `credential`.
+   * @example { kind: "url", url: "https://api.businesscentral.dynamics.com/v2.0/<tenant>/Production/api/v2.0", credential }
+   */
+  | { readonly kind: "url"; readonly url: string; readonly credential: TokenProvider; readonly fetch?: typeof fetch };
+
+/** One route to generate, as written in `bcts.config.ts` or passed to `generate()`. */
+export interface RouteConfig {
+  /** Folder-safe route name, used for the snapshot file and the route constant: "api-v2.0" → `apiV2_0`. */
+  readonly name: string;
+  /** "api" for `api/v2.0`, automation and custom APIs; "odatav4" for `ODataV4` web services. */
+  readonly kind: "api" | "odatav4";
+  /** Path below the environment: "api/v2.0", "api/microsoft/automation/v2.0", "api/contoso/app/v1.0", "ODataV4". */
+  readonly path: string;
+  readonly source: MetadataSource;
+  /** Output folder; replaced as a whole on every run. */
+  readonly outDir: string;
+  /** Where a fetched document is pinned (default `metadata/<name>.xml`); offline runs read it. */
+  readonly snapshotPath?: string;
+  /** Allow-list of entity sets; types reachable from them by navigation are kept, the rest pruned. */
+  readonly entitySets?: readonly string[];
+  /** TypeScript type for Edm.Decimal (default "number"; "string" keeps full precision). */
+  readonly decimal?: "number" | "string";
+  /** TypeScript type for Edm.Int64 (default "number"). */
+  readonly int64?: "number" | "string";
+  /** Emit `paths.ts` and `openapi.json` too (default true). */
+  readonly openapi?: boolean;
+  /** Module the generated code imports its runtime from (default "@bcts/odata"). */
+  readonly runtimeModule?: string;
+  /** Reject documents above this size (default 32 MiB). */
+  readonly maxBytes?: number;
+}
+
+export interface BctsConfig {
+  readonly routes: readonly RouteConfig[];
+}
+
+/** A route with every option filled in and every path absolute. */
+export interface ResolvedRoute {
+  readonly name: string;
+  readonly kind: "api" | "odatav4";
+  readonly path: string;
+  readonly source: MetadataSource;
+  readonly outDir: string;
+  readonly snapshotPath: string;
+  readonly entitySets: readonly string[] | "all";
+  readonly decimal: "number" | "string";
+  readonly int64: "number" | "string";
+  readonly openapi: boolean;
+  readonly runtimeModule: string;
+  readonly maxBytes: number;
+}

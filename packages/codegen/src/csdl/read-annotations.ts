@@ -1,0 +1,66 @@
+import type { CsdlAnnotation, CsdlAnnotationValue } from "./csdl-document.js";
+import { attrOf, childrenOf, requiredAttr, textOf, type XmlNode } from "./xml-node.js";
+
+/** `<Annotation>` children of an element. Unknown terms are read like any other: structurally, never fatally. */
+export function readAnnotations(node: XmlNode): CsdlAnnotation[] {
+  return childrenOf(node, "Annotation").map((annotation) => ({
+    term: requiredAttr(annotation, "Term"),
+    qualifier: attrOf(annotation, "Qualifier"),
+    value: readValue(annotation),
+  }));
+}
+
+const INLINE_ATTRIBUTES = [
+  ["Bool", "bool"],
+  ["String", "string"],
+  ["Int", "int"],
+  ["Decimal", "int"],
+  ["EnumMember", "enumMember"],
+  ["Path", "path"],
+  ["PropertyPath", "path"],
+  ["NavigationPropertyPath", "path"],
+] as const;
+
+function readValue(node: XmlNode): CsdlAnnotationValue {
+  for (const [attribute, kind] of INLINE_ATTRIBUTES) {
+    const value = attrOf(node, attribute);
+    if (value !== undefined) return inline(kind, value);
+  }
+  for (const [element, kind] of INLINE_ATTRIBUTES) {
+    const [child] = childrenOf(node, element);
+    if (child) return inline(kind, textOf(child).trim());
+  }
+  const [record] = childrenOf(node, "Record");
+  if (record) {
+    return {
+      kind: "record",
+      properties: childrenOf(record, "PropertyValue").map((pv) => ({ property: requiredAttr(pv, "Property"), value: readValue(pv) })),
+    };
+  }
+  const [collection] = childrenOf(node, "Collection");
+  if (collection) {
+    const items: CsdlAnnotationValue[] = [];
+    for (const [element, kind] of INLINE_ATTRIBUTES) {
+      for (const child of childrenOf(collection, element)) items.push(inline(kind, textOf(child).trim()));
+    }
+    for (const child of childrenOf(collection, "Record")) items.push(readValue({ ...child, raw: { Record: child.raw } }));
+    return { kind: "collection", items };
+  }
+  return { kind: "none" };
+}
+
+function inline(kind: (typeof INLINE_ATTRIBUTES)[number][1], value: string): CsdlAnnotationValue {
+  switch (kind) {
+    case "bool":
+      return { kind, value: value === "true" };
+    case "string":
+    case "int":
+    case "enumMember":
+    case "path":
+      return { kind, value };
+    default: {
+      const unreachable: never = kind;
+      return unreachable;
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { StructureKind, type StatementStructures } from "ts-morph";
+import { compareStrings } from "../model/compare-strings.js";
+import { constStatement } from "./const-statement.js";
+import type { EmittedFile } from "./emitted-file.js";
+import { ImportSet } from "./import-set.js";
+import { objectLiteral, stringLiteral } from "./literals.js";
+import { lookup, type EmitContext } from "./emit-context.js";
+
+/**
+ * `index.ts`: the route descriptor and re-exports.
+ *
+ * @example
+ * export const apiV2_0 = defineRoute({ kind: "api", path: "api/v2.0", sets: { customers: customersSet, … }, operations: {} });
+ */
+export function emitIndex(context: EmitContext, modules: readonly string[]): EmittedFile {
+  const { model } = context;
+  const imports = new ImportSet("./index.js");
+  const define = imports.add(context.options.runtimeModule, "defineRoute", false);
+  const sets = model.entitySets.map((set): [string, string] => {
+    const type = lookup(context.entityTypes, set.entityType);
+    return [set.wireName, imports.add(`./${type.names.file}.js`, set.constName, false)];
+  });
+  const operations = model.unboundOperations.length > 0 ? imports.add("./operations.js", "operations", false) : "{}";
+  const route = constStatement(
+    model.routeConst,
+    `${define}(${objectLiteral([
+      ["kind", stringLiteral(model.routeKind)],
+      ["path", stringLiteral(model.routePath)],
+      ["sets", objectLiteral(sets, "  ")],
+      ["operations", operations],
+    ])})`,
+    `Route \`${model.routePath}\` (${model.routeKind}): ${model.entitySets.length} entity sets.`,
+  );
+  const reexports: StatementStructures[] = [...modules].sort(compareStrings).map((m) => ({
+    kind: StructureKind.ExportDeclaration,
+    moduleSpecifier: `./${m}.js`,
+  }));
+  return { kind: "typescript", fileName: "index.ts", statements: [...imports.structures(), route, ...reexports] };
+}

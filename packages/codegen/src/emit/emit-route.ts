@@ -1,0 +1,25 @@
+import type { EdmModel } from "../model/edm-model.js";
+import { createEmitContext } from "./emit-context.js";
+import { emitComplexTypes } from "./emit-complex-types.js";
+import { emitEntityModule } from "./emit-entity-module.js";
+import { emitEnums } from "./emit-enums.js";
+import { emitIndex } from "./emit-index.js";
+import type { EmitOptions } from "./emit-options.js";
+import type { EmittedFile } from "./emitted-file.js";
+import { emitOperations } from "./emit-operations.js";
+import { emitRegistry } from "./emit-registry.js";
+
+/** Every file of one route's output folder, as data (pure: same model and options → same files). */
+export function emitRoute(model: EdmModel, options: EmitOptions, source: string): EmittedFile[] {
+  const context = createEmitContext(model, options, source);
+  const files: EmittedFile[] = [
+    emitRegistry(model, options.runtimeModule),
+    emitEnums(model.enumTypes),
+    emitComplexTypes(model.complexTypes, context),
+    ...model.entityTypes.map((t) => emitEntityModule(t, context)),
+  ];
+  if (model.unboundOperations.length > 0) files.push(emitOperations(context));
+  const modules = files.map((f) => f.fileName.replace(/\.ts$/, ""));
+  files.push(emitIndex(context, modules));
+  return files;
+}

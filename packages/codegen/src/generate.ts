@@ -1,0 +1,83 @@
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { basename, dirname } from "node:path";
+import type { RouteConfig, ResolvedRoute } from "./config/config-types.js";
+import { resolveConfig } from "./config/resolve-config.js";
+import { fetchMetadata } from "./fetch/fetch-metadata.js";
+import { generateFiles } from "./generate-files.js";
+import { staleFiles, writeOutput } from "./print/write-output.js";
+
+export interface GenerateOptions {
+  readonly routes: readonly RouteConfig[];
+  /** Base for relative paths (default: process.cwd()). */
+  readonly cwd?: string;
+  /** Compare instead of write: report stale files, touch nothing. */
+  readonly check?: boolean;
+  /** Read each route's snapshot instead of its URL source (CI, no network). */
+  readonly offline?: boolean;
+  readonly abortSignal?: AbortSignal;
+}
+
+export interface RouteResult {
+  readonly name: string;
+  readonly outDir: string;
+  readonly fileCount: number;
+  /** With `check`: files that differ from what would be generated (empty = up to date). */
+  readonly stale: readonly string[];
+  readonly notes: readonly string[];
+  /** Where the fetched document was pinned, for URL sources. */
+  readonly snapshot: string | undefined;
+}
+
+/**
+ * Generates every configured route: read or fetch `$metadata` (pinning a snapshot), run the
+ * pipeline, then replace each output folder atomically (or, with `check`, only compare).
+ *
+ * @example
+ * await generate({ routes: [{ name: "api-v2.0", kind: "api", path: "api/v2.0",
+ *   source: { kind: "file", path: "metadata/api-v2.0.xml" }, outDir: "src/generated/api-v2.0" }] });
+ */
+export async function generate(options: GenerateOptions): Promise<readonly RouteResult[]> {
+  const routes = resolveConfig({ routes: options.routes }, options.cwd ?? process.cwd());
+  // Every route is generated before anything is written: one bad document leaves all output untouched.
+  const generated = [];
+  for (const route of routes) {
+    const input = await readInput(route, options);
+    generated.push({ route, input, ...generateFiles(input.xml, input.sourceName, route) });
+  }
+  const results: RouteResult[] = [];
+  for (const { route, input, files, notes } of generated) {
+    const stale = options.check ? await staleFiles(route.outDir, files) : [];
+    if (!options.check) {
+      if (input.snapshot !== undefined) await pin(input.snapshot, input.xml);
+      await writeOutput(route.outDir, files);
+    }
+    results.push({ name: route.name, outDir: route.outDir, fileCount: files.size, stale, notes, snapshot: input.snapshot });
+  }
+  return results;
+}
+
+async function readInput(route: ResolvedRoute, options: GenerateOptions): Promise<{ xml: string; sourceName: string; snapshot: string | undefined }> {
+  const { source } = route;
+  switch (source.kind) {
+    case "file":
+      return { xml: await readFile(source.path, "utf8"), sourceName: basename(source.path), snapshot: undefined };
+    case "url": {
+      // The banner names the snapshot, so output from the live service and from its snapshot is identical.
+      const sourceName = basename(route.snapshotPath);
+      if (options.offline) return { xml: await readFile(route.snapshotPath, "utf8"), sourceName, snapshot: undefined };
+      const xml = await fetchMetadata(`${source.url}`, { credential: source.credential, ...(source.fetch ? { fetch: source.fetch } : {}), ...(options.abortSignal ? { abortSignal: options.abortSignal } : {}) });
+      return { xml, sourceName, snapshot: route.snapshotPath };
+    }
+    default: {
+      const unreachable: never = source;
+      return unreachable;
+    }
+  }
+}
+
+async function pin(path: string, xml: string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.tmp-${process.pid}`;
+  await writeFile(temp, xml, "utf8");
+  await rename(temp, path);
+}

@@ -1,0 +1,161 @@
+import type { CsdlDocument, CsdlEntitySet } from "../csdl/csdl-document.js";
+import type { EdmComplexType, EdmEntitySet, EdmEntityType, EdmModel, EdmOperation, EdmProperty } from "./edm-model.js";
+import { AnnotationLookup, recordFlag } from "./annotation-lookup.js";
+import { buildEnumTypes } from "./build-enum-types.js";
+import { buildEntityTypes } from "./build-entity-types.js";
+import { buildOperation } from "./build-operation.js";
+import { buildProperties, type PropertyContext } from "./build-properties.js";
+import { compareStrings } from "./compare-strings.js";
+import { MetadataModelError } from "./metadata-model-error.js";
+import type { ModelOptions } from "./model-options.js";
+import { NameAllocator } from "./name-allocator.js";
+import { camel, decodeXmlName, pascal, routeConstName, toIdentifier } from "./names.js";
+import { RESERVED_EXPORTS } from "./reserved-names.js";
+import { TypeResolver } from "./type-resolver.js";
+
+/**
+ * Resolves a parsed document into the route's `EdmModel`.
+ * Sets come from the container (never pluralised type names). Scope: in `api` routes a set is
+ * "root" when the `companies` set's type does not contain it; in `odatav4` routes only `Company` is root.
+ */
+export function buildModel(document: CsdlDocument, options: ModelOptions, source: string): EdmModel {
+  const resolver = new TypeResolver(document, source);
+  const context: PropertyContext = { resolver, annotations: new AnnotationLookup(document, resolver), source };
+  const notes: string[] = [];
+  const routeConst = routeConstName(options.routeName);
+  const exportNames = new NameAllocator([...RESERVED_EXPORTS, routeConst]);
+
+  const sets = document.schemas.flatMap((s) => (s.entityContainer?.entitySets ?? []).map((set) => ({ set, type: resolver.entityType(set.entityType, `EntitySet[${set.name}]`).qualifiedName })));
+  const containerSetName = options.routeKind === "api" ? "companies" : "Company";
+  const containerType = sets.find((s) => s.set.name === containerSetName)?.type;
+  const selected = selectSets(sets, options, source);
+  const keep = options.entitySets === "all"
+    ? new Set(document.schemas.flatMap((s) => s.entityTypes.map((t) => `${s.namespace}.${t.name}`)))
+    : reachableTypes(document, selected.map((s) => s.type), containerType, resolver);
+
+  const enumTypes = buildEnumTypes(document, exportNames, source);
+  const complexTypes = buildComplexTypes(document, exportNames, context);
+  const entityTypes = buildEntityTypes(document, keep, containerType, exportNames, context, notes);
+  const contained = new Set(entityTypes.find((t) => t.qualifiedName === containerType)?.navigation.flatMap((n) => [n.wireName, `type:${n.targetType}`]) ?? []);
+
+  const entitySets = [...selected].sort((a, b) => compareStrings(a.set.name, b.set.name)).map(({ set, type }): EdmEntitySet => ({
+    wireName: set.name,
+    entityType: type,
+    constName: `${exportNames.take(camel(toIdentifier(decodeXmlName(set.name))), (c) => [`${c}Set`])}Set`,
+    scope: scopeOf(set, type, options, containerType, contained),
+    capabilities: {
+      insert: recordFlag(set.annotations, "Org.OData.Capabilities.V1.InsertRestrictions", "Insertable"),
+      update: recordFlag(set.annotations, "Org.OData.Capabilities.V1.UpdateRestrictions", "Updatable"),
+      delete: recordFlag(set.annotations, "Org.OData.Capabilities.V1.DeleteRestrictions", "Deletable"),
+    },
+  }));
+
+  const used = usedTypeNames(entityTypes, complexTypes);
+  const pruned = options.entitySets !== "all";
+  return {
+    routeName: options.routeName,
+    routeKind: options.routeKind,
+    routePath: options.routePath,
+    routeConst,
+    entityTypes,
+    complexTypes: pruned ? complexTypes.filter((t) => used.has(t.qualifiedName)) : complexTypes,
+    enumTypes: pruned ? enumTypes.filter((t) => used.has(t.qualifiedName)) : enumTypes,
+    entitySets,
+    unboundOperations: pruned ? [] : unboundOperations(document, resolver, notes, source),
+    notes,
+  };
+}
+
+function selectSets<T extends { readonly set: CsdlEntitySet }>(sets: readonly T[], options: ModelOptions, source: string): T[] {
+  if (options.entitySets === "all") return [...sets];
+  const byName = new Map(sets.map((s) => [s.set.name, s]));
+  return options.entitySets.map((name) => {
+    const hit = byName.get(name);
+    if (!hit) {
+      throw new MetadataModelError(source, "EntityContainer", `entity set "${name}" (from the route option entitySets) does not exist`,
+        `Use one of: ${[...byName.keys()].sort(compareStrings).slice(0, 12).join(", ")}${byName.size > 12 ? ", …" : ""}.`);
+    }
+    return hit;
+  });
+}
+
+/** Types of the selected sets plus everything their navigation reaches; the company type's fan-out is not followed. */
+function reachableTypes(document: CsdlDocument, roots: readonly string[], containerType: string | undefined, resolver: TypeResolver): Set<string> {
+  const navigation = new Map<string, string[]>();
+  for (const schema of document.schemas) {
+    for (const type of schema.entityTypes) {
+      const name = `${schema.namespace}.${type.name}`;
+      navigation.set(name, type.navigationProperties.map((n) => resolver.entityType(n.type, `EntityType[${name}]/NavigationProperty[${n.name}]`).qualifiedName));
+    }
+  }
+  const keep = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const next = queue.pop()!;
+    if (keep.has(next)) continue;
+    keep.add(next);
+    if (next !== containerType) queue.push(...(navigation.get(next) ?? []));
+  }
+  return keep;
+}
+
+function scopeOf(set: CsdlEntitySet, type: string, options: ModelOptions, containerType: string | undefined, contained: ReadonlySet<string>): "company" | "root" {
+  switch (options.routeKind) {
+    case "odatav4":
+      return set.name === "Company" ? "root" : "company";
+    case "api":
+      if (containerType === undefined) return "company";
+      return type !== containerType && (contained.has(set.name) || contained.has(`type:${type}`)) ? "company" : "root";
+    default: {
+      const unreachable: never = options.routeKind;
+      return unreachable;
+    }
+  }
+}
+
+function buildComplexTypes(document: CsdlDocument, exportNames: NameAllocator, context: PropertyContext): EdmComplexType[] {
+  const all = document.schemas.flatMap((s) => s.complexTypes.map((type) => ({ type, qualifiedName: `${s.namespace}.${type.name}` })));
+  all.sort((a, b) => compareStrings(a.qualifiedName, b.qualifiedName));
+  return all.map(({ type, qualifiedName }) => {
+    if (type.baseType !== undefined) context.resolver.resolve(type.baseType, `ComplexType[${qualifiedName}]/@BaseType`);
+    return {
+      kind: "complexType",
+      qualifiedName,
+      name: exportNames.take(pascal(toIdentifier(decodeXmlName(type.name)))),
+      properties: buildProperties(qualifiedName, type.properties, [], context),
+    };
+  });
+}
+
+function usedTypeNames(entityTypes: readonly EdmEntityType[], complexTypes: readonly EdmComplexType[]): Set<string> {
+  const used = new Set<string>();
+  const complexByName = new Map(complexTypes.map((c) => [c.qualifiedName, c]));
+  const visit = (properties: readonly Pick<EdmProperty, "type">[]): void => {
+    for (const { type } of properties) {
+      if (type.kind === "primitive" || type.kind === "entity" || used.has(type.qualifiedName)) continue;
+      used.add(type.qualifiedName);
+      const complex = complexByName.get(type.qualifiedName);
+      if (complex) visit(complex.properties);
+    }
+  };
+  for (const t of entityTypes) {
+    visit(t.properties);
+    for (const a of t.actions) visit([...a.parameters, ...(a.returns ? [a.returns] : [])]);
+  }
+  return used;
+}
+
+function unboundOperations(document: CsdlDocument, resolver: TypeResolver, notes: string[], source: string): EdmOperation[] {
+  const members = new NameAllocator(["__proto__"]);
+  const imports = document.schemas.flatMap((s) => [
+    ...(s.entityContainer?.actionImports ?? []).map((i) => ({ name: i.name, target: i.action, kind: "action" as const })),
+    ...(s.entityContainer?.functionImports ?? []).map((i) => ({ name: i.name, target: i.function, kind: "function" as const })),
+  ]).sort((a, b) => compareStrings(a.name, b.name));
+  return imports.flatMap((imp) => {
+    const qualified = resolver.qualify(imp.target);
+    const operation = document.schemas.flatMap((s) => (imp.kind === "action" ? s.actions : s.functions).filter((o) => !o.isBound && `${s.namespace}.${o.name}` === qualified))[0];
+    if (!operation) throw new MetadataModelError(source, `${imp.kind === "action" ? "ActionImport" : "FunctionImport"}[${imp.name}]`, `it imports "${imp.target}", which is not an unbound ${imp.kind}`);
+    if (operation.kind === "function" && operation.parameters.length > 0) notes.push(`FunctionImport[${imp.name}] has parameters; they are sent as a JSON body like actions.`);
+    return [buildOperation(operation, imp.name, members.take(toIdentifier(decodeXmlName(imp.name))), resolver, `ActionImport[${imp.name}]`)];
+  });
+}

@@ -1,0 +1,8 @@
+/** What the model stage needs from a resolved route configuration. */
+export interface ModelOptions {
+  readonly routeName: string;
+  readonly routeKind: "api" | "odatav4";
+  readonly routePath: string;
+  /** Entity sets to keep (others are pruned with the types only they reach), or "all". */
+  readonly entitySets: readonly string[] | "all";
+}

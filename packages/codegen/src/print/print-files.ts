@@ -1,0 +1,52 @@
+import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
+import type { EmittedFile } from "../emit/emitted-file.js";
+import { compareStrings } from "../model/compare-strings.js";
+
+/** File name → exact bytes to write (LF line endings, banner first, sorted by name). */
+export type PrintedFiles = ReadonlyMap<string, string>;
+
+/**
+ * Prints emitted structures. This is the only place a ts-morph `Project` exists; it lives in memory
+ * and never touches the disk (writing is `writeOutput`'s job).
+ */
+export function printFiles(files: readonly EmittedFile[], bannerLine: string): PrintedFiles {
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    manipulationSettings: { newLineKind: NewLineKind.LineFeed, indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, useTrailingCommas: true },
+  });
+  const out = new Map<string, string>();
+  for (const file of [...files].sort((a, b) => compareStrings(a.fileName, b.fileName))) {
+    switch (file.kind) {
+      case "typescript": {
+        const source = project.createSourceFile(`/out/${file.fileName}`, { statements: [bannerLine, ...file.statements] }, { overwrite: true });
+        out.set(file.fileName, normalize(source.getFullText()));
+        project.removeSourceFile(source);
+        break;
+      }
+      case "json":
+        out.set(file.fileName, `${JSON.stringify(file.value, null, 2)}\n`);
+        break;
+      default: {
+        const unreachable: never = file;
+        throw new Error(`unknown file kind ${JSON.stringify(unreachable)}`);
+      }
+    }
+  }
+  return out;
+}
+
+// One blank line between top-level declarations; ts-morph adds them only around some structures.
+function normalize(text: string): string {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out[out.length - 1];
+    const startsDeclaration = line.startsWith("/**") || line.startsWith("export ");
+    const previousEnds = previous !== undefined && previous !== "" && !/^(import |export \* from|\/\/|\/\*\*|\s)/.test(previous) && previous.endsWith(";");
+    if (startsDeclaration && previousEnds) out.push("");
+    if (line === "" && previous === "") continue;
+    out.push(line);
+  }
+  return `${out.join("\n").trimEnd()}\n`;
+}

@@ -1,0 +1,58 @@
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
+import type { PrintedFiles } from "./print-files.js";
+
+/**
+ * Replaces `outDir` with exactly `files`, all or nothing: the files go to a temporary sibling
+ * folder first, which is then renamed over the old one. A failure leaves the old output intact.
+ */
+export async function writeOutput(outDir: string, files: PrintedFiles): Promise<void> {
+  const parent = dirname(outDir);
+  await mkdir(parent, { recursive: true });
+  const token = `${process.pid}-${Date.now().toString(36)}`;
+  const temp = join(parent, `.${basename(outDir)}.tmp-${token}`);
+  const old = join(parent, `.${basename(outDir)}.old-${token}`);
+  try {
+    await mkdir(temp);
+    for (const [name, text] of files) {
+      await mkdir(dirname(join(temp, name)), { recursive: true });
+      await writeFile(join(temp, name), text, "utf8");
+    }
+    const existed = await rename(outDir, old).then(() => true, (error: NodeJS.ErrnoException) => {
+      if (error.code === "ENOENT") return false;
+      throw error;
+    });
+    try {
+      await rename(temp, outDir);
+    } catch (error) {
+      if (existed) await rename(old, outDir);
+      throw error;
+    }
+    if (existed) await rm(old, { recursive: true, force: true });
+  } finally {
+    await rm(temp, { recursive: true, force: true });
+  }
+}
+
+/** Names of files whose committed content differs from `files` (missing, changed or extra). */
+export async function staleFiles(outDir: string, files: PrintedFiles): Promise<string[]> {
+  const stale: string[] = [];
+  const existing = await listFiles(outDir);
+  for (const [name, text] of files) {
+    const current = await readFile(join(outDir, name), "utf8").catch(() => undefined);
+    if (current !== text) stale.push(current === undefined ? `${name} (missing)` : `${name} (changed)`);
+  }
+  for (const name of existing) if (!files.has(name)) stale.push(`${name} (no longer generated)`);
+  return stale.sort();
+}
+
+async function listFiles(dir: string, prefix = ""): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const out: string[] = [];
+  for (const entry of entries) {
+    const rel = prefix === "" ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) out.push(...(await listFiles(join(dir, entry.name), rel)));
+    else out.push(rel);
+  }
+  return out;
+}

@@ -1,0 +1,25 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+// The real compiler package (ts-morph bundles one without lib files on disk).
+import ts from "typescript";
+
+const base = join(import.meta.dirname, "../../../tsconfig.base.json");
+
+/**
+ * Type-checks every .ts file under `dir` with the repository's strict settings (and the
+ * `@bcts/source` condition, so `@bcts/odata` resolves to its sources). Returns formatted diagnostics.
+ */
+export function typecheck(dir: string): { diagnostics: string[]; files: number } {
+  const tmp = join(import.meta.dirname, ".tmp");
+  mkdirSync(tmp, { recursive: true });
+  const configPath = join(tmp, `tsconfig.${basename(dir)}.json`);
+  writeFileSync(configPath, `${JSON.stringify({ extends: relative(tmp, base), compilerOptions: { noEmit: true, types: [] }, include: [`${relative(tmp, dir)}/**/*.ts`] }, null, 2)}\n`);
+  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
+  if (!parsed) throw new Error(`cannot read ${configPath}`);
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
+  const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => {
+    const where = d.file && d.start !== undefined ? `${relative(dir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : "";
+    return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
+  });
+  return { diagnostics, files: parsed.fileNames.length };
+}
