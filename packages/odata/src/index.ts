@@ -23,7 +23,7 @@ export type { Page, PageSettings, PagedAsyncIterableIterator } from "./client/pa
 
 export { FilterExpression, unsafeRawFilter } from "./query/filter-expression.js";
 export type { FilterFields, FilterInput, FilterableField, OperandFor, EqualityOperand, ComparableOperand, StringOperand } from "./query/filter-types.js";
-export type { QueryShape, NestedQuery, ExpandOptions, SelectableField, OrderByItem, Selected, Expanded, Row } from "./query/query-options.js";
+export type { QueryShape, NestedQuery, NoExtraKeys, ExpandOptions, SelectableField, OrderByItem, Selected, Expanded, Row } from "./query/query-options.js";
 export type { QueryNode, FilterNode, ValueNode, LiteralNode, OrderByNode, ExpandNode, ComparisonOperator, StringFunction } from "./query/nodes.js";
 export { serializeQuery, serializeFilter, encodeQueryValue } from "./query/serialize-query.js";
 export { encodeLiteral } from "./query/encode-literal.js";
@@ -47,3 +47,5 @@ export { composePipeline } from "./pipeline/policy.js";
 export { decideRetry } from "./pipeline/retry-decision.js";
 export type { RetryOptions, RetryInput, RetryDecision } from "./pipeline/retry-decision.js";
 export { concurrencyLimiter } from "./pipeline/concurrency-limiter.js";
+
+export { EMPTY_DATE, EMPTY_DATE_TIME, EMPTY_GUID, EMPTY_ENUM, isBlank, blankToNull } from "./empty-values.js";

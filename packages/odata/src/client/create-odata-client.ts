@@ -5,7 +5,8 @@ import { encodePathLiteral } from "../query/encode-key.js";
 import { ODataQueryError } from "../errors/odata-query-error.js";
 import type { BatchFunction, BatchOptions } from "../batch/batch-types.js";
 import { runBatch } from "../batch/run-batch.js";
-import type { EntitySetClient } from "./client-types.js";
+import type { ActionOptions, EntitySetClient } from "./client-types.js";
+import { invokeOperation } from "./invoke-operation.js";
 import type { ODataClientOptions } from "./client-options.js";
 import { EntitySetClientImpl } from "./entity-set-client-impl.js";
 import { createRequestExecutor, type RequestExecutor } from "./request-executor.js";
@@ -30,6 +31,13 @@ export type CompanyClient<TSets extends AnySets> = ScopedSets<TSets, "company"> 
   /** A company-scoped set by descriptor (for per-module imports). */
   set<M extends EntityModel>(descriptor: EntitySetDescriptor<M, "company">): EntitySetClient<M>;
   batch: BatchFunction<TSets, "company">;
+  /**
+   * Calls an unbound operation of the route (ODataV4 codeunit web services) for this company.
+   * @example
+   * await v4.company({ name: "CRONUS" }).invoke("CompanySetupService_ConfigureCompany", { name: "x" });
+   * // POST https://server:7048/BC/ODataV4/CompanySetupService_ConfigureCompany?company=CRONUS  {"name":"x"}
+   */
+  invoke(operation: string, params?: object, options?: ActionOptions): Promise<unknown>;
 };
 
 export type ODataClient<TSets extends AnySets> = ScopedSets<TSets, "root"> & {
@@ -54,23 +62,38 @@ export function createODataClient<TSets extends AnySets>(route: RouteDescriptor<
   const client = scopedObject(executor, route, "root", "");
   Object.defineProperties(client, {
     serviceRoot: { value: executor.serviceRoot, enumerable: true },
-    company: { value: (company: CompanyRef) => createCompanyClient(executor, route, companyPath(route, company)) },
+    company: { value: (company: CompanyRef) => createCompanyClient(executor, route, company) },
   });
   return client as ODataClient<TSets>;
 }
 
-function createCompanyClient(executor: RequestExecutor, route: RouteDescriptor, path: string): object {
+function createCompanyClient(executor: RequestExecutor, route: RouteDescriptor, ref: CompanyRef): object {
+  const path = companyPath(route, ref);
   const company = scopedObject(executor, route, "company", path);
-  Object.defineProperty(company, "toUrl", { value: () => `${executor.serviceRoot}/${path}` });
+  const companyParam = typeof ref === "string" ? ref : "id" in ref ? ref.id : ref.name;
+  Object.defineProperties(company, {
+    toUrl: { value: () => `${executor.serviceRoot}/${path}` },
+    invoke: {
+      value: (name: string, params?: object, options?: ActionOptions) => {
+        const operation = route.operations[name];
+        if (operation === undefined) {
+          return Promise.reject(new TypeError(`Route ${route.path} has no unbound operation "${name}". Known: ${Object.keys(route.operations).join(", ") || "(none)"}.`));
+        }
+        return invokeOperation(executor, `${executor.serviceRoot}/${operation.name}?company=${encodeURIComponent(companyParam)}`, operation, params, options);
+      },
+    },
+  });
   return company;
 }
+
+const RESERVED_KEYS = new Set(["set", "batch", "company", "toUrl", "invoke", "serviceRoot"]);
 
 /** An object with one lazily created set client per set of the scope, plus `set()` and `batch()`. */
 function scopedObject(executor: RequestExecutor, route: RouteDescriptor, scope: SetScope, prefix: string): object {
   const pathOf = (set: EntitySetDescriptor) => (prefix === "" ? set.name : `${prefix}/${set.name}`);
   const target: Record<string, unknown> = {};
   for (const [key, set] of Object.entries(route.sets)) {
-    if (set.scope !== scope || key === "set" || key === "batch" || key === "company" || key === "toUrl") continue;
+    if (set.scope !== scope || RESERVED_KEYS.has(key)) continue;
     let cached: EntitySetClientImpl | undefined;
     Object.defineProperty(target, key, { enumerable: true, get: () => (cached ??= new EntitySetClientImpl(executor, set.type, pathOf(set))) });
   }
