@@ -67,7 +67,8 @@ export class RefreshingTokenCache {
     const started = this.clock();
     const succeed = (value: AccessToken): AccessToken => {
       const now = this.clock();
-      if (typeof value.token !== "string" || value.token === "" || !(value.expiresOnTimestamp > now)) {
+      // msal-node rounds its timestamps to whole seconds: under 1 s left means "expired on arrival".
+      if (typeof value.token !== "string" || value.token === "" || !(value.expiresOnTimestamp > now + 1_000)) {
         throw new TransientAuthenticationError("The authority answered without a usable access token (empty token or an expiry in the past).", { code: "invalid_response" });
       }
       const { refreshAt, blockAt } = refreshSchedule(this.policy, started, value.expiresOnTimestamp, value.refreshAfterTimestamp);
