@@ -14,19 +14,21 @@ export const clientPaths = {
  * The code path shared by `pnpm generate` and the demo: GET {serviceRoot}/$metadata with the
  * target's token, pin the snapshot, and regenerate packages/client/src/generated/api-v2.0.
  */
-export async function generateClient(target: Target): Promise<{ readonly files: number; readonly changed: boolean }> {
-  const result = await generate({
+export async function generateClient(
+  target: Target,
+  paths: { readonly outDir: string; readonly snapshotPath: string } = clientPaths,
+): Promise<{ readonly files: number; readonly notes: readonly string[] }> {
+  const [route] = await generate({
     routes: [
       {
         name: "api-v2.0",
         kind: "api",
         path: "api/v2.0",
         source: { kind: "url", url: target.serviceRootUrl, credential: target.credential },
-        outDir: clientPaths.outDir,
-        snapshotPath: clientPaths.snapshotPath,
+        outDir: paths.outDir,
+        snapshotPath: paths.snapshotPath,
       },
     ],
   });
-  const route = result.routes[0]!;
-  return { files: route.files, changed: route.changed };
+  return { files: route!.fileCount, notes: route!.notes };
 }

@@ -11,7 +11,7 @@ async function run(): Promise<void> {
     log.step("Generate packages/client from $metadata");
     log.detail(...target.description, `GET ${target.serviceRootUrl}/$metadata`);
     const result = await generateClient(target);
-    log.detail(`${result.files} files, ${result.changed ? "updated" : "unchanged"}`);
+    log.detail(`${result.files} files written`, ...result.notes);
   } finally {
     await target.close();
   }
