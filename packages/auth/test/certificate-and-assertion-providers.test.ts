@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AuthenticationConfigurationError, ClientAssertionProvider, ClientCertificateProvider } from "../src/index.js";
-import { FAKE_ENTRA_DEMO, fakeAuthority, leakedIn, startFakeEntra, testClientCredentialFiles, type FakeEntra } from "./fake-entra-fixture.js";
+import { FAKE_ENTRA_DEMO, defaultTls, fakeAuthority, leakedIn, startFakeEntra, testClientCredentialFiles, type FakeEntra } from "./fake-entra-fixture.js";
 import { externalIssuer } from "./jwt-signer.js";
 
 const files = testClientCredentialFiles();
@@ -48,8 +48,7 @@ describe("ClientCertificateProvider (real msal-node → fake Entra, msal-node-no
   });
 
   it("§1.3 certificate not registered on the app → configuration error AADSTS700027 (401), no key material in it", async () => {
-    const tlsCert = readFileSync(new URL("../../emulator/fixtures/tls/localhost.cert.pem", import.meta.url), "utf8");
-    const tlsKey = readFileSync(new URL("../../emulator/fixtures/tls/test-only-localhost.key.pem", import.meta.url), "utf8");
+    const { cert: tlsCert, key: tlsKey } = defaultTls(); // a certificate the app does not know
     const error = await new ClientCertificateProvider({ ...fakeAuthority(entra), certificate: tlsCert, privateKey: tlsKey }).getToken().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationConfigurationError);
     expect(error).toMatchObject({ aadsts: 700027, status: 401, code: "invalid_client" });

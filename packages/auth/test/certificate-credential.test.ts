@@ -3,14 +3,14 @@ import { X509Certificate } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { AuthenticationConfigurationError } from "../src/index.js";
 import { readCertificateCredential } from "../src/certificate-credential.js";
-import { testClientCredentialFiles } from "./fake-entra-fixture.js";
+import { defaultTls, testClientCredentialFiles } from "./fake-entra-fixture.js";
 
 const f = testClientCredentialFiles();
 const cert = readFileSync(f.certificateFile, "utf8");
 const key = readFileSync(f.privateKeyFile, "utf8");
 const encrypted = readFileSync(f.encryptedPrivateKeyFile, "utf8");
 const ec = readFileSync(f.ecPrivateKeyFile, "utf8");
-const otherKey = readFileSync(new URL("../../emulator/fixtures/tls/test-only-localhost.key.pem", import.meta.url), "utf8");
+const otherKey = defaultTls().key; // the localhost server key: RSA, but not this certificate's
 
 describe("readCertificateCredential", () => {
   it("derives the SHA-256 thumbprint from the certificate (hex, no colons)", () => {

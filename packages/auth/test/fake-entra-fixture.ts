@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 // The fake authority the integration tests run real msal-node against (msal-node-notes §13).
-export { startFakeEntra, FAKE_ENTRA_DEMO, testClientCredentialFiles, type FakeEntra } from "../../emulator/src/entra/index.js";
-import type { FakeEntra } from "../../emulator/src/entra/index.js";
-import { FAKE_ENTRA_DEMO } from "../../emulator/src/entra/index.js";
+export { startFakeEntra, FAKE_ENTRA_DEMO, defaultTls, testClientCredentialFiles, type FakeEntra } from "@bcts/emulator";
+import type { FakeEntra } from "@bcts/emulator";
+import { FAKE_ENTRA_DEMO } from "@bcts/emulator";
 
 /** Options pointing a provider at the fake: its https origin as authority host and its CA. */
 export function fakeAuthority(entra: FakeEntra) {
