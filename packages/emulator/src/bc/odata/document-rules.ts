@@ -27,10 +27,11 @@ export function applyDocumentRules(
   scope: string,
   record: Record<string, unknown> | undefined,
   removed?: Readonly<Record<string, unknown>>,
+  provided?: ReadonlySet<string>,
 ): void {
   const headerSet = headerOfLines[set.name];
   if (headerSet) {
-    if (record) prepareLine(ctx, set, scope, record);
+    if (record) prepareLine(ctx, set, scope, record, provided?.has("lineType") ?? true);
     const documentId = (record ?? removed)?.["documentId"];
     if (typeof documentId === "string") ctx.store.onCommitted(() => totalHeader(ctx, headerSet, set.name, scope, documentId));
     return;
@@ -38,11 +39,11 @@ export function applyDocumentRules(
   if (record && "customerId" in record && "customerName" in record) fillCustomer(ctx, scope, record);
 }
 
-function prepareLine(ctx: ODataContext, set: EdmEntitySet, scope: string, line: Record<string, unknown>): void {
+function prepareLine(ctx: ODataContext, set: EdmEntitySet, scope: string, line: Record<string, unknown>, lineTypeGiven: boolean): void {
   const items = ctx.store.list(scope, "items");
   const item =
     (line["itemId"] && line["itemId"] !== zeroGuid ? items.find((i) => i.values["id"] === line["itemId"]) : undefined) ??
-    (line["lineObjectNumber"] && (line["lineType"] === "Item" || !line["lineType"]) ? items.find((i) => i.values["number"] === line["lineObjectNumber"]) : undefined);
+    (line["lineObjectNumber"] && (line["lineType"] === "Item" || !lineTypeGiven) ? items.find((i) => i.values["number"] === line["lineObjectNumber"]) : undefined);
   if (item) {
     line["itemId"] = item.values["id"];
     line["lineType"] = "Item";

@@ -128,7 +128,7 @@ export function handleODataRequest(ctx: ODataContext, request: BcRequest, segmen
       if (method !== "POST") throw new BcError(405, "BadRequest_MethodNotAllowed", `'${method}' requests for the action '${target.action.name}' are not allowed.`);
       // ETag is compared only when supplied (§5.4).
       checkIfMatch(request, target.entity, false);
-      invokeBoundAction(ctx, target.entity, target.action.qualifiedName);
+      invokeBoundAction(ctx, target.entity, target.action.name);
       return emptyResponse(204);
     }
     case "stream": {
@@ -142,7 +142,9 @@ export function handleODataRequest(ctx: ODataContext, request: BcRequest, segmen
         // Raw bytes + If-Match (§5.5); answers 204.
         if (!entity.set.capabilities.updatable) throw new BcError(405, "BadRequest_MethodNotAllowed", `'${method}' requests for '${entity.set.name}' of EdmType 'Entity' are not allowed within Microsoft Dynamics 365 Business Central OData web services.`);
         checkIfMatch(request, entity, true);
-        const values = { ...entity.row.values, [property.name]: (request.body ?? Buffer.alloc(0)).toString("base64") };
+        const bytes = request.body ?? Buffer.alloc(0);
+        const values: Record<string, unknown> = { ...entity.row.values, [property.name]: bytes.toString("base64") };
+        if (entity.type.properties.get("byteSize")?.type.name === "Edm.Int32") values["byteSize"] = bytes.length;
         ctx.store.put(entity.scope, entity.set.name, entity.row.key, values);
         return emptyResponse(204);
       }
@@ -165,9 +167,10 @@ function readCollection(ctx: ODataContext, request: BcRequest, target: Collectio
   if (options.count) body["@odata.count"] = result.count;
   body["value"] = result.page.map((r) => serializeEntity(ctx, target.set, target.scope, r, options));
   if (result.nextOffset !== undefined) {
-    const next = new URL(request.url.href);
-    next.searchParams.set("$skiptoken", encodeSkipToken(result.nextOffset));
-    body["@odata.nextLink"] = next.href.replace(/\+/g, "%20");
+    // Keep the client's query text as written; only the token changes between pages.
+    const kept = request.url.search.replace(/^\?/, "").split("&").filter((p) => p !== "" && !/^(\$|%24)skiptoken=/i.test(p));
+    kept.push(`$skiptoken=${encodeSkipToken(result.nextOffset)}`);
+    body["@odata.nextLink"] = `${request.url.origin}${request.url.pathname}?${kept.join("&")}`;
   }
   const headers: Record<string, string> = maxPageSize !== undefined ? { "preference-applied": `odata.maxpagesize=${pageSize}` } : {};
   return jsonResponse(200, body, headers);

@@ -41,7 +41,7 @@ export function createEntity(
 ): StoredEntity {
   if (!set.capabilities.insertable) throw methodNotAllowed("POST", set);
   const type = ctx.route.typeOf(set);
-  return ctx.store.transaction(() => {
+  const key = ctx.store.transaction(() => {
     const { values, navigation } = validateBody(type, ctx.route.model, body);
     if (parent) for (const c of parent.nav.constraints) values[c.referencedProperty] = parent.row.values[c.property];
     for (const k of type.keys) {
@@ -57,8 +57,8 @@ export function createEntity(
     if (ctx.store.get(scope, set.name, key)) {
       throw new BcError(409, "Internal_EntityWithSameKeyExists", `The record already exists. Identification fields and values: ${formatKey(type, record)}`);
     }
-    applyDocumentRules(ctx, set, scope, record);
-    let row = ctx.store.put(scope, set.name, key, record);
+    applyDocumentRules(ctx, set, scope, record, undefined, new Set(Object.keys(values)));
+    const row = ctx.store.put(scope, set.name, key, record);
     for (const [navName, childBody] of navigation) {
       const nav = type.navigation.get(navName)!;
       const childSet = ctx.route.setForType(nav.target);
@@ -70,10 +70,10 @@ export function createEntity(
         createEntity(ctx, childSet, ctx.route.isCompanyScoped(childSet.name) ? scope : "", child as Record<string, unknown>, { nav, row });
       }
     }
-    // Children may have changed header totals (document rules); hand back the current row.
-    row = ctx.store.get(scope, set.name, key) ?? row;
-    return row;
+    return key;
   });
+  // Children and commit hooks may have changed the row (header totals); hand back the current one.
+  return ctx.store.get(scope, set.name, key)!;
 }
 
 export function methodNotAllowed(method: string, set: EdmEntitySet): BcError {
