@@ -3,6 +3,11 @@ export { ClientSecretProvider, type ClientSecretProviderOptions } from "./client
 export { ClientCertificateProvider, type ClientCertificateProviderOptions } from "./client-certificate-provider.js";
 export { ClientAssertionProvider, type ClientAssertionProviderOptions, type ClientAssertionContext } from "./client-assertion-provider.js";
 export { StaticTokenProvider, type StaticTokenProviderOptions } from "./static-token-provider.js";
+export { AuthorizationCodeProvider, type AuthorizationCodeProviderOptions, type AuthorizationUrl } from "./delegated/authorization-code-provider.js";
+export { DeviceCodeProvider, type DeviceCodeProviderOptions } from "./delegated/device-code-provider.js";
+export type { DelegatedUserOptions } from "./delegated/delegated-user-provider.js";
+export { FileTokenCachePersistence, MemoryTokenCachePersistence, type TokenCachePersistence } from "./delegated/token-cache-persistence.js";
+export type { DeviceCodePrompt, SignedInAccount } from "./msal/user-flow-client.js";
 export { createTokenProviderFromEnvironment, ENVIRONMENT_VARIABLES, type EnvironmentProviderOptions } from "./environment-provider.js";
 export type { EntraProviderOptions } from "./provider-options.js";
 export type { RefreshPolicy } from "./refresh-policy.js";

@@ -63,6 +63,16 @@ export class RefreshingTokenCache {
     this.#token = undefined;
   }
 
+  /** Stores a token obtained outside getToken (e.g. by redeeming an authorization code). */
+  prime(value: AccessToken, acquiredAt: number): AccessToken {
+    const { refreshAt, blockAt } = refreshSchedule(this.policy, acquiredAt, value.expiresOnTimestamp, value.refreshAfterTimestamp);
+    const token: AccessToken = { ...value, refreshAfterTimestamp: refreshAt };
+    this.#token = { value: token, acquiredAt, refreshAt, blockAt };
+    this.#failures = 0;
+    this.#nextAttemptAt = 0;
+    return token;
+  }
+
   #start(reason: TokenRequestReason, background: boolean): Promise<AccessToken> {
     const started = this.clock();
     const succeed = (value: AccessToken): AccessToken => {
@@ -71,11 +81,7 @@ export class RefreshingTokenCache {
       if (typeof value.token !== "string" || value.token === "" || !(value.expiresOnTimestamp > now + 1_000)) {
         throw new TransientAuthenticationError("The authority answered without a usable access token (empty token or an expiry in the past).", { code: "invalid_response" });
       }
-      const { refreshAt, blockAt } = refreshSchedule(this.policy, started, value.expiresOnTimestamp, value.refreshAfterTimestamp);
-      const token: AccessToken = { ...value, refreshAfterTimestamp: refreshAt };
-      this.#token = { value: token, acquiredAt: started, refreshAt, blockAt };
-      this.#failures = 0;
-      this.#nextAttemptAt = 0;
+      const token = this.prime(value, started);
       this.onOutcome({ reason, background, durationInMs: now - started, token });
       return token;
     };

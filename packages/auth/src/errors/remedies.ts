@@ -31,6 +31,7 @@ export const AADSTS_REMEDIES: Readonly<Record<number, string>> = {
   50076: "multi-factor authentication is required — sign in interactively again.",
   50079: "multi-factor authentication enrolment is required — sign in interactively again.",
   700082: "the refresh token expired due to inactivity — sign in again.",
+  50173: "the refresh token was revoked (password change or sign-out everywhere) — sign in again.",
   70000: "the user declined the sign-in — ask them to approve it.",
   70019: "the device code expired — start the device-code sign-in again.",
 };

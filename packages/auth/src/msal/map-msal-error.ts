@@ -67,6 +67,8 @@ export function mapMsalError(error: unknown, ctx: MsalErrorContext): Authenticat
   if (e.name === "InteractionRequiredAuthError" || (ctx.delegated && USER_INTERACTION_CODES.has(e.errorCode ?? ""))) {
     return build(InteractionRequiredError, ctx, e.errorMessage || e.message, details);
   }
+  // Device-code polling ends with post_request_failed + the server's error (authorization_declined, expired_token, …).
+  if (ctx.delegated && e.errorCode === "post_request_failed") return build(InteractionRequiredError, ctx, e.errorMessage || e.message, { ...details, code: e.errorMessage || "post_request_failed" });
   if (e.errorCode && TRANSIENT_CLIENT_CODES.has(e.errorCode)) return build(TransientAuthenticationError, ctx, e.errorMessage || e.message, details);
   // ClientConfigurationError, ClientAuthError (invalid_client_credential, invalid_assertion, …) and non-MSAL errors
   // (key handling, an assertion callback that threw) are configuration problems.

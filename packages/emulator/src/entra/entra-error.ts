@@ -62,7 +62,7 @@ export const EntraErrors = {
   pkceMismatch: () =>
     entraError(501481, "invalid_grant", 400, "The Code_Verifier does not match the code_challenge supplied in the authorization request."),
   invalidRefreshToken: () =>
-    entraError(9002313, "invalid_grant", 400, "Invalid request. Request is malformed or invalid: the refresh token is not valid."),
+    entraError(50173, "invalid_grant", 400, "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password."),
   authorizationPending: () =>
     entraError(70016, "authorization_pending", 400, "OAuth 2.0 device flow error. Authorization is pending. Continue polling."),
   deviceCodeExpired: () =>

@@ -30,7 +30,7 @@ export function handleTokenRequest(ctx: TokenEndpointContext): EndpointResult {
   const fail = (spec: EntraErrorSpec) => errorResult(spec, ctx.now, ctx.correlationId);
   const grantType = ctx.form.get("grant_type");
   if (!grantType) return fail(EntraErrors.missingParameter("grant_type"));
-  const userGrant = grantType === "authorization_code" || grantType === "refresh_token" || grantType === DEVICE_CODE_GRANT;
+  const userGrant = grantType === "authorization_code" || grantType === "refresh_token" || grantType === DEVICE_CODE_GRANT || grantType === "device_code";
   if (grantType !== "client_credentials" && !userGrant) return fail(EntraErrors.unsupportedGrantType(grantType));
 
   const client = authenticateClient({ ...ctx, allowPublicClient: userGrant });
