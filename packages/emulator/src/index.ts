@@ -1,6 +1,6 @@
 export { startEmulator, type Emulator, type StartEmulatorOptions } from "./start-emulator.js";
 export { startBcServer, type BcServer, type BcRequestLogEntry } from "./bc/bc-server.js";
-export { defaultLinesRequireParent, packagedMetadataFile, type BcRouteOptions, type BcServerOptions } from "./bc/bc-server-options.js";
+export { defaultLinesRequireParent, defaultRoutes, packagedMetadataFile, type BcRouteOptions, type BcServerOptions } from "./bc/bc-server-options.js";
 export type { BcTokenValidation, BcTokenValidator, BcIdentity } from "./bc/auth/access-token-validator.js";
 export type { BcApplicationRegistration, BcTenantOptions } from "./bc/auth/bc-tenant.js";
 export { ManualClock, systemClock, type Clock } from "./bc/clock.js";

@@ -24,7 +24,7 @@ export interface BcServerOptions {
   /** Verifies signature/issuer of a bearer token, e.g. fake Entra's `validateAccessToken`. */
   readonly validateAccessToken: BcTokenValidator;
   readonly tenants: readonly BcTenantOptions[];
-  /** Default: `api/v2.0` with the packaged metadata/api-v2.0.xml. */
+  /** Default: `api/v2.0` (metadata/api-v2.0.xml) and `api/microsoft/automation/v2.0` (metadata/automation-v2.0.xml, assembled from docs). */
   readonly routes?: readonly BcRouteOptions[];
   /** Companies and their rows in every environment. Default: the CRONUS USA seed. */
   readonly seed?: readonly SeedCompany[];
@@ -56,6 +56,13 @@ export const defaultLinesRequireParent: Readonly<Record<string, string>> = {
   dimensionSetLines: "parentId",
 };
 
+export function defaultRoutes(): BcRouteOptions[] {
+  return [
+    { path: "api/v2.0", metadataFile: packagedMetadataFile("api-v2.0.xml") },
+    { path: "api/microsoft/automation/v2.0", metadataFile: packagedMetadataFile("automation-v2.0.xml") },
+  ];
+}
+
 /** The packaged metadata folder (packages/emulator/metadata). */
 export function packagedMetadataFile(name: string): string {
   return fileURLToPath(new URL(`../../metadata/${name}`, import.meta.url));
@@ -75,7 +82,7 @@ export interface ResolvedBcServerOptions {
 }
 
 export function resolveBcServerOptions(options: BcServerOptions): ResolvedBcServerOptions {
-  const routeOptions = options.routes ?? [{ path: "api/v2.0", metadataFile: packagedMetadataFile("api-v2.0.xml") }];
+  const routeOptions = options.routes ?? defaultRoutes();
   const routes = routeOptions.map((r) => {
     const xml = r.metadata ?? (r.metadataFile ? readFileSync(r.metadataFile, "utf8") : undefined);
     if (xml === undefined) throw new TypeError(`route ${r.path}: give metadata or metadataFile`);

@@ -72,7 +72,16 @@ const shipAndInvoiceSalesOrder: ActionEffect = (ctx, target) => {
   ctx.store.delete(target.scope, target.set.name, target.row.key);
 };
 
+/** Automation API: install/uninstall flip `isInstalled` (the real server schedules a deployment). */
+const setInstalled = (installed: boolean): ActionEffect => (ctx, target) => {
+  if (target.row.values["isInstalled"] === installed) throw dialog(`The extension is already ${installed ? "installed" : "uninstalled"}.`);
+  putValues(ctx, target, { isInstalled: installed });
+};
+
 const effects: Readonly<Record<string, ActionEffect>> = {
+  "Microsoft.NAV.extension/install": setInstalled(true),
+  "Microsoft.NAV.extension/uninstall": setInstalled(false),
+  "Microsoft.NAV.extension/uninstallAndDeleteExtensionData": setInstalled(false),
   "Microsoft.NAV.salesInvoice/post": postSalesInvoice,
   "Microsoft.NAV.salesInvoice/cancel": cancelSalesInvoice,
   "Microsoft.NAV.salesOrder/shipAndInvoice": shipAndInvoiceSalesOrder,

@@ -9,16 +9,18 @@ export function storeKey(type: EdmEntityType, values: Readonly<Record<string, un
   return JSON.stringify(type.keys.map((k) => values[k] ?? null));
 }
 
-function formatKeyValue(type: EdmEntityType, name: string, value: unknown): string {
+function formatKeyValue(type: EdmEntityType, name: string, value: unknown, encode: boolean): string {
   const p = type.properties.get(name);
   if (p?.type.kind === "primitive" && ["Edm.Guid", "Edm.Int32", "Edm.Int64", "Edm.Decimal", "Edm.Date", "Edm.Boolean"].includes(p.type.name)) return String(value);
-  return `'${String(value).replace(/'/g, "''")}'`;
+  const text = String(value).replace(/'/g, "''");
+  // In URLs, names like `CRONUS USA, Inc.` are percent-encoded: Company('CRONUS%20USA%2C%20Inc.') (§2.2).
+  return `'${encode ? encodeURIComponent(text) : text}'`;
 }
 
-/** URL key predicate body: `33c2…` (GUID unquoted), `'10000'`, `Document_Type='Order',No='101005'` (§2.1, §2.2). */
-export function formatKey(type: EdmEntityType, values: Readonly<Record<string, unknown>>): string {
-  if (type.keys.length === 1) return formatKeyValue(type, type.keys[0]!, values[type.keys[0]!]);
-  return type.keys.map((k) => `${k}=${formatKeyValue(type, k, values[k])}`).join(",");
+/** Key predicate body: `33c2…` (GUID unquoted), `'10000'`, `Document_Type='Order',No='101005'` (§2.1, §2.2). */
+export function formatKey(type: EdmEntityType, values: Readonly<Record<string, unknown>>, encode = false): string {
+  if (type.keys.length === 1) return formatKeyValue(type, type.keys[0]!, values[type.keys[0]!], encode);
+  return type.keys.map((k) => `${k}=${formatKeyValue(type, k, values[k], encode)}`).join(",");
 }
 
 const notFound = (text: string): BcError =>

@@ -48,7 +48,7 @@ export function candidateRows(ctx: ODataContext, set: EdmEntitySet, scope: strin
 
 /** URL path of a stored entity relative to the service root: `companies(<id>)/customers(<id>)` or `Company('X')/Customer('10000')`. */
 export function entityPath(ctx: ODataContext, set: EdmEntitySet, scope: string, row: StoredEntity): string {
-  const own = `${set.name}(${formatKey(ctx.route.typeOf(set), row.values)})`;
+  const own = `${set.name}(${formatKey(ctx.route.typeOf(set), row.values, true)})`;
   return scope ? `${companyPrefix(ctx, scope)}/${own}` : own;
 }
 
@@ -58,7 +58,7 @@ export function companyPrefix(ctx: ODataContext, companyId: string): string {
   const type = ctx.route.typeOf(companySet);
   const info = ctx.environment.companies.byId(companyId);
   const values: Record<string, unknown> = { id: companyId, Id: companyId, name: info?.name ?? "", Name: info?.name ?? "" };
-  return `${companySet.name}(${formatKey(type, values)})`;
+  return `${companySet.name}(${formatKey(type, values, true)})`;
 }
 
 function companyIdOf(ctx: ODataContext, row: StoredEntity): string {
@@ -72,6 +72,12 @@ const companyNotFound = (): BcError =>
 
 function lookup(ctx: ODataContext, set: EdmEntitySet, scope: string, keyText: string, parent: ParentLink | undefined): StoredEntity {
   const type = ctx.route.typeOf(set);
+  // ODataV4 `Company(Id=<guid>)`: the immutable id instead of the name key (§2.2).
+  const byId = /^\s*Id\s*=\s*([0-9a-fA-F-]{36})\s*$/.exec(keyText);
+  if (byId && set === ctx.route.companySet && !type.keys.includes("Id")) {
+    const row = ctx.store.list(scope, set.name).find((r) => String(r.values["Id"]).toLowerCase() === byId[1]!.toLowerCase());
+    if (row) return row;
+  }
   const key = storeKey(type, parseKey(type, keyText));
   const row = ctx.store.get(scope, set.name, key);
   const fits = row && (!parent || parent.nav.constraints.every((c) => row.values[c.referencedProperty] === parent.row.values[c.property]));
@@ -90,7 +96,9 @@ export function resolveResource(ctx: ODataContext, segments: readonly string[]):
   if (!set) throw bcErrors.resourceNotFound(m[1]!);
   let scope = "";
   if (ctx.route.isCompanyScoped(set.name)) {
-    const hint = ctx.companyHint;
+    // `?company=` takes an id or a name, the name optionally quoted (`'CRONUS USA, Inc.'`, §2.2).
+    const raw = ctx.companyHint;
+    const hint = raw !== undefined && /^'.*'$/s.test(raw) ? raw.slice(1, -1).replace(/''/g, "'") : raw;
     const company = hint === undefined ? undefined : ctx.environment.companies.byIdOrName(hint);
     if (hint === undefined) throw companyNotFound();
     if (!company) throw new BcError(400, "Unknown", "The supplied company name is not valid.");
@@ -148,7 +156,7 @@ function toEntity(ctx: ODataContext, c: CollectionTarget, keyText: string): Enti
 }
 
 function navigate(ctx: ODataContext, entity: EntityTarget, nav: EdmNavigationProperty): CollectionTarget | EntityTarget {
-  const contextBase = `${entity.contextPath}(${formatKey(entity.type, entity.row.values)})/${nav.name}`;
+  const contextBase = `${entity.contextPath}(${formatKey(entity.type, entity.row.values, true)})/${nav.name}`;
   // company → contained set: switch into the company's scope.
   if (ctx.route.companySet && entity.set === ctx.route.companySet) {
     const set = ctx.route.model.entitySets.get(nav.name) ?? ctx.route.setForType(nav.target);

@@ -160,12 +160,37 @@ const salesInvoices = invoiceSpecs.map(([number, customer, date, status]) => {
   };
 });
 
+// Automation API rows (api/microsoft/automation/v2.0): the tenant's users, permission sets and apps.
+const users = [
+  ["admin@cronus-demo.onmicrosoft.com", "Demo Admin"],
+  ["BCTS DEMO APP", "bcts demo app (service principal)"],
+].map(([userName, displayName]) => ({ userSecurityId: seedGuid(`user:${userName}`), userName, displayName, state: "Enabled", expiryDate: "0001-01-01T00:00:00Z" }));
+const permissionSets = [
+  ["D365 AUTOMATION", "Dynamics 365 Automation"],
+  ["D365 BUS FULL ACCESS", "Dynamics 365 Full access"],
+  ["EXTEN. MGT. - ADMIN", "Extension Management - Admin"],
+].map(([id, displayName]) => ({ scope: "System", appID: "437dbf0e-84ff-417a-965d-ed2bb9650972", id, displayName, extensionName: "Base Application" }));
+const extensions = [
+  ["437dbf0e-84ff-417a-965d-ed2bb9650972", "Base Application", true],
+  ["63ca2fa4-4f03-4f2b-a480-172fef340d3f", "System Application", true],
+  ["f3552374-a1f2-4356-848e-196002525837", "Business Foundation", true],
+  ["3d5b2137-efeb-4014-8489-41d37f8fd4c3", "Late Payment Prediction", false],
+].map(([id, displayName, isInstalled]) => ({
+  id, packageId: seedGuid(`package:${String(id)}`), displayName, publisher: "Microsoft", versionMajor: 27, versionMinor: 0, versionBuild: 38460, versionRevision: 41286,
+  isInstalled, publishedAs: "Global",
+}));
+const userGroups = [["D365 BUS FULL ACCESS", "Dynamics 365 Business Full Access", "BUSINESS MANAGER"]].map(([code, displayName, defaultProfileID]) => ({ code, displayName, defaultProfileID, assignToAllNewUsers: false }));
+
 export const cronusSeed: readonly SeedCompany[] = [
   {
     id: cronusCompanyId,
     name: "CRONUS USA, Inc.",
     displayName: "CRONUS USA, Inc.",
     businessProfileId: "",
-    rows: { currencies, paymentTerms, unitsOfMeasure, customers, vendors, items, salesOrders, salesOrderLines, salesInvoices, salesInvoiceLines },
+    rows: {
+      currencies, paymentTerms, unitsOfMeasure, customers, vendors, items, salesOrders, salesOrderLines, salesInvoices, salesInvoiceLines,
+      automationCompanies: [{ id: cronusCompanyId, name: "CRONUS USA, Inc.", evaluationCompany: true, displayName: "CRONUS USA, Inc.", businessProfileId: "" }],
+      users, permissionSets, extensions, userGroups,
+    },
   },
 ];
