@@ -41,6 +41,8 @@ export interface BcServerOptions {
   readonly etagHeader?: boolean;
   /** Accept `Microsoft.NAV.Post` for `post` ([OBS] conflicting, §5.4). Default false. */
   readonly actionNamesCaseInsensitive?: boolean;
+  /** Operations allowed per `$batch` (§6). Default 100. */
+  readonly maxBatchOperations?: number;
   /** Id generator for created entities. Default crypto.randomUUID. */
   readonly newId?: () => string;
 }
@@ -106,6 +108,7 @@ export function resolveBcServerOptions(options: BcServerOptions): ResolvedBcServ
       etagHeader: options.etagHeader ?? true,
       actionNamesCaseInsensitive: options.actionNamesCaseInsensitive ?? false,
       newId: options.newId ?? randomUUID,
+      maxBatchOperations: options.maxBatchOperations ?? 100,
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ODataContext } from "../odata/odata-context.js";
+import { handleBatch } from "../odata/handle-batch.js";
 import { handleODataRequest } from "../odata/handle-odata-request.js";
 import { BcError } from "./bc-error.js";
 import type { BcRequest } from "./bc-request.js";
@@ -14,6 +15,9 @@ export function dispatchRouteRequest(ctx: ODataContext, request: BcRequest, segm
   if (segments.length === 1 && segments[0] === "$metadata") {
     if (request.method !== "GET") throw new BcError(405, "BadRequest_MethodNotAllowed", `'${request.method}' requests for '$metadata' are not allowed.`);
     return rawResponse(200, "application/xml", ctx.route.model.document, { "odata-version": "4.0" });
+  }
+  if (segments.length === 1 && segments[0] === "$batch") {
+    return handleBatch(ctx, request, handleODataRequest, { maxOperations: ctx.settings.maxBatchOperations });
   }
   return handleODataRequest(ctx, request, segments);
 }

@@ -16,6 +16,8 @@ export interface ODataSettings {
   /** Case-insensitive match of bound action names (`Microsoft.NAV.Post` vs `post`, [OBS] conflicting §5.4). */
   readonly actionNamesCaseInsensitive: boolean;
   readonly newId: () => string;
+  /** §6: operations per `$batch`. */
+  readonly maxBatchOperations: number;
 }
 
 /** Everything one OData request needs, built by the request handler. */
