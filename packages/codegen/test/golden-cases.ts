@@ -22,4 +22,10 @@ function goldenCase(fixture: string, route: { name: string; kind: "api" | "odata
 /** Real fixtures whose full generated output is committed under test/golden/<fixture>/ and compared byte for byte. */
 export const goldenCases: readonly GoldenCase[] = [
   goldenCase("api-v2.0.erlorenz-bc-codegen.2025-08.xml", { name: "api-v2.0", kind: "api", path: "api/v2.0" }),
+  goldenCase("api-v2.0.rebelpl.2025-05.raw-minified.xml", { name: "api-v2.0", kind: "api", path: "api/v2.0" }),
+  goldenCase("api-v2.0.rebelpl.2025-06.xml", { name: "api-v2.0", kind: "api", path: "api/v2.0" }),
+  goldenCase("api-v1.0.gedasb-d365bcapi.2020.xml", { name: "api-v1.0", kind: "api", path: "api/v1.0" }),
+  goldenCase("odatav4.coolrunner-business-central-php.xml", { name: "ODataV4", kind: "odatav4", path: "ODataV4" }),
+  goldenCase("odatav4.poloio-bc-odatav4-test.connected-service-csdl.xml", { name: "ODataV4", kind: "odatav4", path: "ODataV4" }),
+  goldenCase("odatav4.ronak000-myportal.connected-service-csdl.xml", { name: "ODataV4", kind: "odatav4", path: "ODataV4" }),
 ];

@@ -1,16 +1,18 @@
 import { mkdirSync, writeFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 // The real compiler package (ts-morph bundles one without lib files on disk).
 import ts from "typescript";
 
-const base = join(import.meta.dirname, "../../../tsconfig.base.json");
+const here = dirname(fileURLToPath(import.meta.url));
+const base = join(here, "../../../tsconfig.base.json");
 
 /**
  * Type-checks every .ts file under `dir` with the repository's strict settings (and the
  * `@bcts/source` condition, so `@bcts/odata` resolves to its sources). Returns formatted diagnostics.
  */
 export function typecheck(dir: string): { diagnostics: string[]; files: number } {
-  const tmp = join(import.meta.dirname, ".tmp");
+  const tmp = join(here, ".tmp");
   mkdirSync(tmp, { recursive: true });
   const configPath = join(tmp, `tsconfig.${basename(dir)}.json`);
   writeFileSync(configPath, `${JSON.stringify({ extends: relative(tmp, base), compilerOptions: { noEmit: true, types: [] }, include: [`${relative(tmp, dir)}/**/*.ts`] }, null, 2)}\n`);

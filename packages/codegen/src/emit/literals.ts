@@ -4,6 +4,7 @@
  * literals or escaped doc comments.
  */
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** A JavaScript string literal (double quotes) that is also valid JSON; U+2028/2029 escaped too. */
 export function stringLiteral(text: string): string {
@@ -33,7 +34,10 @@ export function docText(text: string): string {
 export function objectLiteral(entries: readonly (readonly [string, string])[], indent = ""): string {
   if (entries.length === 0) return "{}";
   const inner = `${indent}  `;
-  return `{\n${entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${v},`).join("\n")}\n${indent}}`;
+  // TypeScript gives keys named like Object.prototype members (`constructor`, `toString`, …) no literal
+  // contextual type under an index signature, so their string values are pinned with `as const`.
+  const value = (k: string, v: string) => (PROTOTYPE_KEYS.has(k) && v.startsWith('"') ? `${v} as const` : v);
+  return `{\n${entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${value(k, v)},`).join("\n")}\n${indent}}`;
 }
 
 /** `{ readonly a: T; readonly "b c": U }` on one line, for nested type literals. */

@@ -40,7 +40,7 @@ export function buildEntityTypes(
       const chain = baseChain(d, declared, context);
       const keys = chain.map((c) => c.type.key).find((k) => k.length > 0) ?? [];
       if (keys.length === 0) notes.push(`${d.qualifiedName} declares no key; it is generated without byId addressing.`);
-      const properties = chain.flatMap((c) => buildProperties(c.qualifiedName, c.type.properties, keys, context));
+      const properties = chain.flatMap((c) => buildProperties("EntityType", c.qualifiedName, c.type.properties, keys, context));
       for (const key of keys) {
         if (!properties.some((p) => p.wireName === key)) throw new MetadataModelError(context.source, `EntityType[${d.qualifiedName}]/Key`, `key "${key}" names no property`);
       }

@@ -122,7 +122,7 @@ function buildComplexTypes(document: CsdlDocument, exportNames: NameAllocator, c
       kind: "complexType",
       qualifiedName,
       name: exportNames.take(pascal(toIdentifier(decodeXmlName(type.name)))),
-      properties: buildProperties(qualifiedName, type.properties, [], context),
+      properties: buildProperties("ComplexType", qualifiedName, type.properties, [], context),
     };
   });
 }

@@ -16,13 +16,14 @@ export interface PropertyContext {
  * / `NAV.AllowEdit=false` → not on create / update; keys never on update; streams never in JSON bodies.
  */
 export function buildProperties(
+  ownerKind: "EntityType" | "ComplexType",
   qualifiedOwner: string,
   properties: readonly CsdlProperty[],
   keys: readonly string[],
   context: PropertyContext,
 ): EdmProperty[] {
   return properties.map((property) => {
-    const at = `${qualifiedOwner}/Property[${property.name}]`;
+    const at = `${ownerKind}[${qualifiedOwner}]/Property[${property.name}]`;
     const resolved = context.resolver.resolve(property.type, at);
     if (resolved.type.kind === "entity") {
       throw new MetadataModelError(context.source, at, `structural property has entity type "${property.type}"`, "Entity types are reachable only through NavigationProperty elements.");

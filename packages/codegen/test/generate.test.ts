@@ -1,0 +1,99 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { runCli, type CliIo } from "../src/cli/run-cli.js";
+import { CsdlParseError } from "../src/csdl/csdl-parse-error.js";
+import { generate } from "../src/generate.js";
+import { edmx } from "./edmx.js";
+
+const dir = join(import.meta.dirname ?? __dirname, ".tmp", "generate");
+const good = edmx(`<EntityType Name="customer"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Guid" Nullable="false"/></EntityType>
+  <EntityContainer Name="NAV"><EntitySet Name="customers" EntityType="Microsoft.NAV.customer"/></EntityContainer>`);
+const route = (input: string) => ({ name: "api-v2.0", kind: "api" as const, path: "api/v2.0", source: { kind: "file" as const, path: input }, outDir: "out/api-v2.0" });
+const files = (path: string) => readdirSync(path).sort();
+
+beforeEach(() => {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "good.xml"), good);
+  writeFileSync(join(dir, "truncated.xml"), good.slice(0, 200));
+});
+
+describe("generate()", () => {
+  it("writes the route folder and replaces it as a whole (stale files disappear)", async () => {
+    mkdirSync(join(dir, "out/api-v2.0"), { recursive: true });
+    writeFileSync(join(dir, "out/api-v2.0/stale.ts"), "old");
+    const [result] = await generate({ routes: [route("good.xml")], cwd: dir });
+    expect(files(join(dir, "out/api-v2.0"))).toEqual(["complex-types.ts", "customer.ts", "enums.ts", "index.ts", "registry.ts"]);
+    expect(result).toMatchObject({ name: "api-v2.0", fileCount: 5, stale: [] });
+    expect(readdirSync(join(dir, "out"))).toEqual(["api-v2.0"]);
+  });
+
+  it("leaves the previous output untouched when the document is bad", async () => {
+    await generate({ routes: [route("good.xml")], cwd: dir });
+    const before = readFileSync(join(dir, "out/api-v2.0/customer.ts"), "utf8");
+    await expect(generate({ routes: [route("truncated.xml")], cwd: dir })).rejects.toBeInstanceOf(CsdlParseError);
+    expect(readFileSync(join(dir, "out/api-v2.0/customer.ts"), "utf8")).toBe(before);
+    expect(readdirSync(join(dir, "out"))).toEqual(["api-v2.0"]);
+  });
+
+  it("check mode reports stale files and writes nothing", async () => {
+    const [missing] = await generate({ routes: [route("good.xml")], cwd: dir, check: true });
+    expect(missing?.stale).toContain("customer.ts (missing)");
+    expect(existsSync(join(dir, "out"))).toBe(false);
+    await generate({ routes: [route("good.xml")], cwd: dir });
+    writeFileSync(join(dir, "out/api-v2.0/customer.ts"), "// edited\n");
+    writeFileSync(join(dir, "out/api-v2.0/extra.ts"), "");
+    const [stale] = await generate({ routes: [route("good.xml")], cwd: dir, check: true });
+    expect(stale?.stale).toEqual(["customer.ts (changed)", "extra.ts (no longer generated)"]);
+  });
+
+  it("pins a fetched document as a snapshot; offline generation from it gives identical output", async () => {
+    const fake: typeof fetch = async () => new Response(good, { headers: { "content-type": "application/xml" } });
+    const credential = { getToken: async () => ({ token: "t", tokenType: "Bearer" as const, expiresOnTimestamp: Date.now() + 60_000 }) };
+    const live = { ...route("unused"), source: { kind: "url" as const, url: "https://bc.example/api/v2.0", credential, fetch: fake } };
+    const [result] = await generate({ routes: [live], cwd: dir });
+    expect(result?.snapshot).toBe(join(dir, "metadata/api-v2.0.xml"));
+    expect(readFileSync(join(dir, "metadata/api-v2.0.xml"), "utf8")).toBe(good);
+    const [offline] = await generate({ routes: [live], cwd: dir, offline: true, check: true });
+    expect(offline?.stale).toEqual([]);
+  });
+});
+
+describe("bcts CLI", () => {
+  const io = () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const value: CliIo = { cwd: dir, env: {}, out: (l) => out.push(l), err: (l) => err.push(l) };
+    return { value, out, err };
+  };
+
+  it("generates from a bcts.config.ts and --check exits 1 once output is stale", async () => {
+    writeFileSync(join(dir, "bcts.config.ts"), `const config: { routes: unknown[] } = { routes: [${JSON.stringify(route("good.xml"))}] };\nexport default config;\n`);
+    const first = io();
+    expect(await runCli(["generate"], first.value)).toBe(0);
+    expect(first.out.join("\n")).toMatch(/api-v2.0: wrote 5 files/);
+    expect(await runCli(["generate", "--check"], io().value)).toBe(0);
+    writeFileSync(join(dir, "out/api-v2.0/index.ts"), "");
+    const check = io();
+    expect(await runCli(["generate", "--check", "--config", "bcts.config.ts"], check.value)).toBe(1);
+    expect(check.err.join("\n")).toMatch(/stale \(1 files\):\n  index.ts \(changed\)/);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".mjs"))).toEqual([]);
+  });
+
+  it("generates from flags and reports bad input with exit code 2 and a located message", async () => {
+    const ok = io();
+    expect(await runCli(["generate", "--input", "good.xml", "--out", "flags-out"], ok.value)).toBe(0);
+    expect(files(join(dir, "flags-out"))).toContain("customer.ts");
+    const bad = io();
+    expect(await runCli(["generate", "--input", "truncated.xml", "--out", "flags-out"], bad.value)).toBe(2);
+    expect(bad.err.join("\n")).toMatch(/^CsdlParseError: truncated.xml at line \d+, column \d+: expected well-formed XML/);
+  });
+
+  it("explains a wrong config value with key, expectation and example", async () => {
+    writeFileSync(join(dir, "bcts.config.ts"), `export default { routes: [{ ...${JSON.stringify(route("good.xml"))}, kind: "API" }] };\n`);
+    const run = io();
+    expect(await runCli(["generate"], run.value)).toBe(2);
+    expect(run.err.join("\n")).toMatch(/ConfigError: routes\[0\]\.kind: expected "api" or "odatav4", found "API".\n  Example: kind: "api"/);
+  });
+});
