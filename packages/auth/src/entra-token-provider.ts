@@ -36,7 +36,7 @@ export abstract class EntraTokenProvider implements TokenProvider {
     try {
       client = new ConfidentialClient({
         clientId: this.clientId, authority, scopes: this.scopes, credential: credential(), redactor, clock, logger: options.logger,
-        network: { ...(options.ca ? { ca: options.ca } : {}), ...(options.timeoutInMs ? { timeoutInMs: options.timeoutInMs } : {}), ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
+        network: { ...(options.ca ? { ca: options.ca } : {}), ...(options.agent ? { agent: options.agent } : {}), ...(options.timeoutInMs ? { timeoutInMs: options.timeoutInMs } : {}), ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
       });
     } catch (e) {
       throw mapMsalError(e, { tenantId: this.tenantId, clientId: this.clientId, redactor });

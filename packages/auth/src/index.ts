@@ -8,6 +8,7 @@ export { DeviceCodeProvider, type DeviceCodeProviderOptions } from "./delegated/
 export type { DelegatedUserOptions } from "./delegated/delegated-user-provider.js";
 export { FileTokenCachePersistence, MemoryTokenCachePersistence, type TokenCachePersistence } from "./delegated/token-cache-persistence.js";
 export type { DeviceCodePrompt, SignedInAccount } from "./msal/user-flow-client.js";
+export { TenantProviderPool, type TenantProviderPoolOptions } from "./tenant-provider-pool.js";
 export { createTokenProviderFromEnvironment, ENVIRONMENT_VARIABLES, type EnvironmentProviderOptions } from "./environment-provider.js";
 export type { EntraProviderOptions } from "./provider-options.js";
 export type { RefreshPolicy } from "./refresh-policy.js";

@@ -1,3 +1,4 @@
+import type { Agent } from "node:https";
 import type { AuthLogger, TokenEvent } from "./auth-logger.js";
 import type { RefreshPolicy } from "./refresh-policy.js";
 
@@ -17,6 +18,8 @@ export interface EntraProviderOptions {
   readonly resource?: string;
   /** Extra CA certificate(s) (PEM) to trust for the authority, e.g. the emulator's `caPem`. */
   readonly ca?: string | readonly string[];
+  /** An https.Agent for the authority connection, e.g. a proxy agent (msal-node 5+ has no proxy option). */
+  readonly agent?: Agent;
   /** Per HTTP attempt. Default 10 000. */
   readonly timeoutInMs?: number;
   /** Retries of network errors/5xx/429 per token request. Default 2. */

@@ -9,6 +9,7 @@ import {
   ClientCertificateProvider,
   ClientSecretProvider,
   StaticTokenProvider,
+  TenantProviderPool,
   createTokenProviderFromEnvironment,
   explainBusinessCentralAuthFailure,
 } from "../src/index.js";
@@ -125,5 +126,21 @@ describe("StaticTokenProvider", () => {
     await expect(p.getToken()).rejects.toBeInstanceOf(AuthenticationConfigurationError);
     expect(inspect(p)).not.toContain("eyJ");
     expect(JSON.stringify(p)).not.toContain("eyJ");
+  });
+});
+
+describe("TenantProviderPool", () => {
+  it("creates one provider per tenant (case-insensitive) and evicts the least recently used beyond maxTenants", () => {
+    const created: string[] = [];
+    const pool = new TenantProviderPool((t) => (created.push(t), new StaticTokenProvider(`token-for-${t}`)), { maxTenants: 2 });
+    const a = pool.forTenant("A.onmicrosoft.com");
+    expect(pool.forTenant("a.onmicrosoft.com")).toBe(a);
+    pool.forTenant("b.onmicrosoft.com");
+    pool.forTenant("a.onmicrosoft.com"); // a is now most recent
+    pool.forTenant("c.onmicrosoft.com"); // evicts b
+    expect(pool.size).toBe(2);
+    expect(pool.forTenant("a.onmicrosoft.com")).toBe(a);
+    pool.forTenant("b.onmicrosoft.com");
+    expect(created).toEqual(["A.onmicrosoft.com", "b.onmicrosoft.com", "c.onmicrosoft.com", "b.onmicrosoft.com"]);
   });
 });

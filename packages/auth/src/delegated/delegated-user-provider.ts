@@ -49,7 +49,7 @@ export abstract class DelegatedUserProvider implements TokenProvider {
       this.client = new UserFlowClient({
         clientId: this.clientId, clientSecret, authority, scopes: this.scopes, persistence: options.tokenCache ?? new MemoryTokenCachePersistence(),
         redactor, clock: this.clock, logger: options.logger,
-        network: { ...(options.ca ? { ca: options.ca } : {}), ...(options.timeoutInMs ? { timeoutInMs: options.timeoutInMs } : {}), ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
+        network: { ...(options.ca ? { ca: options.ca } : {}), ...(options.agent ? { agent: options.agent } : {}), ...(options.timeoutInMs ? { timeoutInMs: options.timeoutInMs } : {}), ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
       });
     } catch (e) {
       throw mapMsalError(e, { tenantId: this.tenantId, clientId: this.clientId, redactor, delegated: true });
