@@ -25,7 +25,11 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const failure = async (url: string) => fetchMetadata(url, { credential }).then(() => undefined, (e: unknown) => e as MetadataFetchError);
+async function failure(url: string): Promise<MetadataFetchError> {
+  const error = await fetchMetadata(url, { credential }).then(() => undefined, (e: unknown) => e);
+  if (!(error instanceof MetadataFetchError)) throw new Error(`expected a MetadataFetchError, got ${String(error)}`);
+  return error;
+}
 
 describe("fetchMetadata", () => {
   it("GETs {serviceRoot}/$metadata with the bearer token and returns the XML", async () => {
