@@ -123,7 +123,7 @@ describe("authorization code + PKCE, refresh tokens (bc-api-facts §1.7)", () =>
     expect(entra.validateAccessToken(refreshed.json.access_token).ok).toBe(true);
   });
 
-  it.each([
+  it.each<{ name: string; over: Record<string, string>; aadsts: number }>([
     { name: "wrong PKCE verifier → 400 AADSTS501481", over: { code_verifier: "x".repeat(43) }, aadsts: 501481 },
     { name: "§1.3 wrong secret on redemption → 401 AADSTS7000215", over: { client_secret: "nope" }, aadsts: 7000215 },
     { name: "different redirect_uri → 400 AADSTS50011", over: { redirect_uri: "http://localhost:3000/other" }, aadsts: 50011 },
