@@ -6,6 +6,8 @@ import type { BcTenantOptions } from "./auth/bc-tenant.js";
 import { systemClock, type Clock } from "./clock.js";
 import { loadRoute, type LoadedRoute } from "./metadata/loaded-route.js";
 import { parseMetadata } from "./metadata/parse-metadata.js";
+import type { LimitOptions } from "./limits/identity-limiter.js";
+import type { WebhookOptions } from "./webhooks/webhook-options.js";
 import type { ODataSettings } from "./odata/odata-context.js";
 import { cronusSeed, type SeedCompany } from "./seed/cronus-seed.js";
 
@@ -41,6 +43,10 @@ export interface BcServerOptions {
   readonly etagHeader?: boolean;
   /** Accept `Microsoft.NAV.Post` for `post` ([OBS] conflicting, §5.4). Default false. */
   readonly actionNamesCaseInsensitive?: boolean;
+  /** Per-identity operational limits (§7). Defaults: 5 concurrent, 95 queued, 6000 per 5 minutes. */
+  readonly limits?: LimitOptions;
+  /** Webhook timing and limits (§9). */
+  readonly webhooks?: WebhookOptions;
   /** Operations allowed per `$batch` (§6). Default 100. */
   readonly maxBatchOperations?: number;
   /** Id generator for created entities. Default crypto.randomUUID. */

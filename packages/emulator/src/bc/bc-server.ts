@@ -12,6 +12,9 @@ import { findTenant, parseBcUrl } from "./http/bc-url.js";
 import { errorResponse } from "./http/error-response.js";
 import { dispatchRouteRequest } from "./http/route-dispatch.js";
 import { BcEnvironment } from "./store/bc-environment.js";
+import { FaultInjector, type FaultAction } from "./faults/fault-injector.js";
+import { WebhookService } from "./webhooks/webhook-service.js";
+import { IdentityLimiter, type LimitOptions, type LimiterStats } from "./limits/identity-limiter.js";
 
 export interface BcRequestLogEntry {
   readonly at: number;
@@ -33,8 +36,24 @@ export interface BcServer {
   registerApplication(tenantId: string, registration: BcApplicationRegistration): void;
   setApplicationEnabled(tenantId: string, clientId: string, enabled: boolean): void;
   readonly requests: readonly BcRequestLogEntry[];
+  /** Fault injection: latency, 5xx, connection reset, malformed body, early token expiry. */
+  readonly faults: FaultInjector;
+  /** Changes the per-identity limits (§7) at runtime. */
+  configureLimits(limits: LimitOptions): void;
+  readonly limitStatistics: LimiterStats;
+  /** Webhook subscriptions: `flush()` delivers pending notifications now; `deliveries` logs attempts. */
+  readonly webhooks: WebhookService;
   close(): Promise<void>;
 }
+
+/** What the socket layer must do besides writing the response. */
+interface Outcome {
+  readonly response: BcResponse;
+  readonly identity: BcIdentity | undefined;
+  readonly wire: "normal" | "reset" | "malformed";
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const maxBodyBytes = 350 * 1024 * 1024;
 
@@ -61,8 +80,19 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
   }
   const tenantList = (): BcTenantOptions[] => [...tenants.values()].map((t) => ({ ...t.options, applications: t.applications }));
   const log: BcRequestLogEntry[] = [];
+  const faults = new FaultInjector();
+  const webhooks = new WebhookService(options.webhooks, resolved.clock);
+  for (const t of tenants.values()) {
+    for (const env of t.environments.values()) {
+      for (const route of resolved.routes) {
+        const store = env.store(route);
+        store.onChange((change) => webhooks.onChange(store, change));
+      }
+    }
+  }
+  const limiter = new IdentityLimiter(options.limits, resolved.clock);
 
-  const process = async (request: BcRequest): Promise<{ response: BcResponse; identity: BcIdentity | undefined }> => {
+  const process = async (request: BcRequest): Promise<Outcome> => {
     const url = parseBcUrl(request.url.pathname, resolved.routes);
     const auth = { validate: resolved.validateAccessToken, audience: resolved.audience, clock: resolved.clock, wrongAudienceFormat: resolved.wrongAudienceFormat };
     let tenant: BcTenantOptions | undefined;
@@ -80,6 +110,37 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     const state = tenants.get(effectiveTenant.tenantId.toLowerCase());
     const environment = state?.environments.get(url.environment.toLowerCase());
     if (!environment) throw new BcError(404, "BadRequest_ResourceNotFound", `The environment '${url.environment}' does not exist.`);
+    // §7: limits are per identity; the slot is held while the request runs (including injected latency).
+    const release = await limiter.acquire(`${identity.tenantId}/${identity.appId}`);
+    try {
+      let wire: Outcome["wire"] = "normal";
+      for (const action of faults.take({ method: request.method, path: request.url.pathname, appId: identity.appId })) {
+        const effect = await applyFault(action);
+        if (effect === "reset" || effect === "malformed") wire = effect;
+      }
+      return { response: await handle(request, url, environment), identity, wire };
+    } finally {
+      release();
+    }
+  };
+
+  const applyFault = async (action: FaultAction): Promise<"reset" | "malformed" | undefined> => {
+    switch (action.kind) {
+      case "latency":
+        await sleep(action.ms);
+        return undefined;
+      case "status":
+        throw new BcError(action.status, action.code ?? "Internal_ServerError", action.message ?? "Injected fault.", action.retryAfterSeconds === undefined ? {} : { "retry-after": String(action.retryAfterSeconds) });
+      case "reset":
+        return "reset";
+      case "malformedBody":
+        return "malformed";
+      case "expireToken":
+        throw new BcError(401, "Unauthorized", "The credentials provided are incorrect", { "www-authenticate": "Bearer" });
+    }
+  };
+
+  const handle = async (request: BcRequest, url: ReturnType<typeof parseBcUrl>, environment: BcEnvironment): Promise<BcResponse> => {
     const schemaVersion = request.url.searchParams.get("$schemaversion");
     const ctx = {
       route: url.route,
@@ -91,7 +152,11 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
       companyHint: request.url.searchParams.get("company") ?? undefined,
       schemaVersion21: schemaVersion !== null && Number(schemaVersion) >= 2.1,
     };
-    return { response: dispatchRouteRequest(ctx, request, url.segments), identity };
+    const first = url.segments[0] ?? "";
+    if ((request.method === "POST" || request.method === "PATCH") && /^subscriptions(\(|$)/.test(first) && url.route.model.entitySets.has("subscriptions")) {
+      return webhooks.handle(ctx, request, url.segments);
+    }
+    return dispatchRouteRequest(ctx, request, url.segments);
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -99,6 +164,7 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     void (async () => {
       let response: BcResponse;
       let identity: BcIdentity | undefined;
+      let wire: Outcome["wire"] = "normal";
       let path = req.url ?? "/";
       try {
         const body = await readBody(req);
@@ -106,12 +172,16 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
         path = url.pathname;
         const headers: Record<string, string | undefined> = {};
         for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-        ({ response, identity } = await process({ method: req.method ?? "GET", url, headers, body: body.length > 0 ? body : undefined }));
+        ({ response, identity, wire } = await process({ method: req.method ?? "GET", url, headers, body: body.length > 0 ? body : undefined }));
       } catch (error) {
         response = errorResponse(error, correlationId);
       }
-      log.push({ at: resolved.clock.now(), method: req.method ?? "GET", path, status: response.status, appId: identity?.appId, correlationId });
-      writeResponse(res, response, correlationId);
+      log.push({ at: resolved.clock.now(), method: req.method ?? "GET", path, status: wire === "reset" ? 0 : response.status, appId: identity?.appId, correlationId });
+      if (wire === "reset") {
+        req.socket.destroy();
+        return;
+      }
+      writeResponse(res, response, correlationId, wire === "malformed");
     })();
   });
 
@@ -149,15 +219,22 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     get requests() {
       return log;
     },
+    faults,
+    webhooks,
+    configureLimits: (limits) => limiter.configure(limits),
+    get limitStatistics() {
+      return limiter.statistics;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        webhooks.close();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),
   };
 }
 
-function writeResponse(res: ServerResponse, response: BcResponse, correlationId: string): void {
+function writeResponse(res: ServerResponse, response: BcResponse, correlationId: string, malformed: boolean): void {
   const headers: Record<string, string> = { ...response.headers, "request-id": correlationId };
   let payload: Buffer | string | undefined;
   switch (response.body.kind) {
@@ -171,6 +248,8 @@ function writeResponse(res: ServerResponse, response: BcResponse, correlationId:
       payload = undefined;
       break;
   }
+  // Injected fault: a JSON body cut in half (still with a matching Content-Length).
+  if (malformed) payload = typeof payload === "string" ? payload.slice(0, Math.max(1, Math.floor(payload.length / 2))) : "{\"value\":[";
   if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload));
   res.writeHead(response.status, headers);
   res.end(payload);

@@ -26,7 +26,7 @@ function preferences(request: BcRequest): { maxPageSize: number | undefined; noC
   return { maxPageSize: m ? Number(m[1]) : undefined, noContent: /return[=-](minimal|no-content)/i.test(prefer) };
 }
 
-function parseJsonBody(request: BcRequest): Record<string, unknown> {
+export function parseJsonBody(request: BcRequest): Record<string, unknown> {
   const contentType = request.headers["content-type"] ?? "";
   if (!request.body || request.body.length === 0) throw bodyRequired();
   if (!/^application\/json/i.test(contentType)) throw new BcError(415, "BadRequest", `The content type '${contentType}' is not supported; use application/json.`);
@@ -42,7 +42,7 @@ function parseJsonBody(request: BcRequest): Record<string, unknown> {
 }
 
 /** `If-Match` check (§5.1): `*` or the current ETag; a different tag → 409 Request_EntityChanged. */
-function checkIfMatch(request: BcRequest, target: EntityTarget, required: boolean): void {
+export function checkIfMatch(request: BcRequest, target: EntityTarget, required: boolean): void {
   const ifMatch = request.headers["if-match"];
   if (ifMatch === undefined || ifMatch.trim() === "") {
     if (required) throw new BcError(400, "BadRequest_InvalidToken", "Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.");

@@ -53,7 +53,7 @@ export class EntityStore {
     const row: StoredEntity = { key, values: { ...values }, rowVersion: ++this.rowVersion };
     t.set(key, row);
     this.undoLog?.push(previous ? () => t.set(key, previous) : () => t.delete(key));
-    this.emit({ kind: previous ? "updated" : "created", scope, set, key });
+    this.emit({ kind: previous ? "updated" : "created", scope, set, key, values: row.values });
     return row;
   }
 
@@ -64,7 +64,7 @@ export class EntityStore {
     t.delete(key);
     // Re-inserting at the end changes iteration order; acceptable for a rolled-back delete.
     this.undoLog?.push(() => t.set(key, previous));
-    this.emit({ kind: "deleted", scope, set, key });
+    this.emit({ kind: "deleted", scope, set, key, values: previous.values });
     return true;
   }
 
@@ -128,4 +128,6 @@ export interface StoreChange {
   readonly scope: string;
   readonly set: string;
   readonly key: string;
+  /** Values after the change (before it, for deletes). */
+  readonly values: Readonly<Record<string, unknown>>;
 }

@@ -1,0 +1,127 @@
+import type { Clock } from "../clock.js";
+import { BcError } from "../http/bc-error.js";
+
+/** BC's per-user operational limits (§7); service principals count as users (§1.4, §11.11). */
+export interface LimitOptions {
+  /** Default true. */
+  readonly enabled?: boolean;
+  /** Requests processed at once per identity. Default 5. */
+  readonly maxConcurrent?: number;
+  /** Requests waiting per identity; beyond it → 429. Default 95. */
+  readonly maxQueue?: number;
+  /** Requests per sliding window per identity; beyond it → 429. Default 6000. */
+  readonly maxRequestsPerWindow?: number;
+  /** Default 300,000 ms (5 minutes). Measured with the injected clock. */
+  readonly windowMs?: number;
+  /** How long a request may wait in the queue before 503. Default 480,000 ms (8 minutes), real time. */
+  readonly queueTimeoutMs?: number;
+  /** `Retry-After` on 429: documented only for 502/503 ([UNK] for 429), so unset by default. */
+  readonly retryAfterSeconds?: number;
+  /** `Retry-After` on the 503 after a queue timeout. Default 5. */
+  readonly serviceUnavailableRetryAfterSeconds?: number;
+}
+
+type Resolved = Required<Omit<LimitOptions, "retryAfterSeconds">> & { retryAfterSeconds: number | undefined };
+
+export function resolveLimitOptions(o: LimitOptions = {}): Resolved {
+  return {
+    enabled: o.enabled ?? true,
+    maxConcurrent: o.maxConcurrent ?? 5,
+    maxQueue: o.maxQueue ?? 95,
+    maxRequestsPerWindow: o.maxRequestsPerWindow ?? 6000,
+    windowMs: o.windowMs ?? 300_000,
+    queueTimeoutMs: o.queueTimeoutMs ?? 480_000,
+    retryAfterSeconds: o.retryAfterSeconds,
+    serviceUnavailableRetryAfterSeconds: o.serviceUnavailableRetryAfterSeconds ?? 5,
+  };
+}
+
+interface IdentityState {
+  active: number;
+  readonly queue: { grant: () => void; timer: NodeJS.Timeout }[];
+  readonly arrivals: number[];
+}
+
+export interface LimiterStats {
+  readonly throttled: number;
+  readonly queueTimeouts: number;
+  readonly maxObservedConcurrency: number;
+}
+
+/**
+ * Admission control per identity (tenant + app id). `acquire` resolves with a release function, or
+ * rejects with BcError 429 (rate or queue full) / 503 (waited too long in the queue).
+ */
+export class IdentityLimiter {
+  private options: Resolved;
+  private readonly states = new Map<string, IdentityState>();
+  private stats = { throttled: 0, queueTimeouts: 0, maxObservedConcurrency: 0 };
+
+  constructor(options: LimitOptions | undefined, private readonly clock: Clock) {
+    this.options = resolveLimitOptions(options);
+  }
+
+  configure(options: LimitOptions): void {
+    this.options = resolveLimitOptions({ ...this.options, ...options });
+  }
+
+  get statistics(): LimiterStats {
+    return { ...this.stats };
+  }
+
+  private tooMany(message: string): BcError {
+    this.stats.throttled++;
+    const retry = this.options.retryAfterSeconds;
+    return new BcError(429, "TooManyRequests", message, retry === undefined ? {} : { "retry-after": String(retry) });
+  }
+
+  async acquire(identity: string): Promise<() => void> {
+    const o = this.options;
+    if (!o.enabled) return () => undefined;
+    let state = this.states.get(identity);
+    if (!state) this.states.set(identity, (state = { active: 0, queue: [], arrivals: [] }));
+    const now = this.clock.now();
+    while (state.arrivals.length > 0 && state.arrivals[0]! <= now - o.windowMs) state.arrivals.shift();
+    if (state.arrivals.length >= o.maxRequestsPerWindow) {
+      throw this.tooMany(`Too many requests reached. Actual (${state.arrivals.length + 1}). Maximum (${o.maxRequestsPerWindow}).`);
+    }
+    const s = state;
+    const release = (): void => {
+      s.active--;
+      const next = s.queue.shift();
+      if (next) {
+        clearTimeout(next.timer);
+        next.grant();
+      }
+    };
+    const take = (): (() => void) => {
+      s.active++;
+      this.stats.maxObservedConcurrency = Math.max(this.stats.maxObservedConcurrency, s.active);
+      let released = false;
+      return () => {
+        if (!released) {
+          released = true;
+          release();
+        }
+      };
+    };
+    if (s.active < o.maxConcurrent) {
+      s.arrivals.push(now);
+      return take();
+    }
+    if (s.queue.length >= o.maxQueue) throw this.tooMany(`The request queue is full. Maximum (${o.maxQueue}) queued requests.`);
+    s.arrivals.push(now);
+    return new Promise((resolve, reject) => {
+      const entry = {
+        grant: () => resolve(take()),
+        timer: setTimeout(() => {
+          const i = s.queue.indexOf(entry);
+          if (i >= 0) s.queue.splice(i, 1);
+          this.stats.queueTimeouts++;
+          reject(new BcError(503, "ServiceUnavailable", "Service Temporarily Unavailable. The request waited too long in the queue.", { "retry-after": String(o.serviceUnavailableRetryAfterSeconds) }));
+        }, o.queueTimeoutMs),
+      };
+      s.queue.push(entry);
+    });
+  }
+}
