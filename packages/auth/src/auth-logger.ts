@@ -1,4 +1,5 @@
 import type { AuthenticationError } from "./errors/authentication-error.js";
+import type { RefreshOutcome } from "./refreshing-token-cache.js";
 
 /** Why a token request went to the network. */
 export type TokenRequestReason = "initial" | "proactive" | "expired" | "forced";
@@ -10,7 +11,7 @@ export type TokenRequestReason = "initial" | "proactive" | "expired" | "forced";
  * new ClientSecretProvider({ …, onTokenEvent: (e) => metrics.increment(`bc.token.${e.type}`) })
  */
 export type TokenEvent =
-  | { readonly type: "token-acquired"; readonly provider: string; readonly tenantId: string | undefined; readonly clientId: string | undefined; readonly reason: TokenRequestReason; readonly expiresOnTimestamp: number; readonly durationInMs: number }
+  | { readonly type: "token-acquired" | "token-refreshed"; readonly provider: string; readonly tenantId: string | undefined; readonly clientId: string | undefined; readonly reason: TokenRequestReason; readonly expiresOnTimestamp: number; readonly durationInMs: number }
   | { readonly type: "token-failed"; readonly provider: string; readonly tenantId: string | undefined; readonly clientId: string | undefined; readonly reason: TokenRequestReason; readonly error: AuthenticationError; readonly durationInMs: number; readonly background: boolean };
 
 /** A logger hook; every method optional. Messages are redacted before they get here. */
@@ -25,11 +26,30 @@ export interface AuthLogger {
 export function logTokenEvent(logger: AuthLogger | undefined, event: TokenEvent): void {
   if (!logger) return;
   const who = `${event.provider} tenant=${event.tenantId ?? "-"} client=${event.clientId ?? "-"}`;
-  if (event.type === "token-acquired") {
-    logger.info?.(`${who}: token acquired (${event.reason}) in ${event.durationInMs} ms, expires ${new Date(event.expiresOnTimestamp).toISOString()}`, { reason: event.reason });
+  if (event.type !== "token-failed") {
+    logger.info?.(`${who}: token ${event.type === "token-acquired" ? "acquired" : "refreshed"} (${event.reason}) in ${event.durationInMs} ms, expires ${new Date(event.expiresOnTimestamp).toISOString()}`, { reason: event.reason });
   } else {
     logger.warning?.(`${who}: token request failed (${event.reason}${event.background ? ", background refresh; serving the cached token" : ""}): ${event.error.message}`, {
       reason: event.reason, code: event.error.code, aadsts: event.error.aadsts, status: event.error.status, retryable: event.error.retryable,
     });
+  }
+}
+
+/** Turns a cache outcome into an event, logs it, and hands it to the observer (whose failures are ignored). */
+export function reportTokenOutcome(
+  outcome: RefreshOutcome,
+  who: { readonly provider: string; readonly tenantId: string | undefined; readonly clientId: string | undefined },
+  logger: AuthLogger | undefined,
+  onTokenEvent: ((event: TokenEvent) => void) | undefined,
+): void {
+  const base = { ...who, reason: outcome.reason, durationInMs: outcome.durationInMs };
+  const event: TokenEvent = outcome.token
+    ? { type: outcome.reason === "initial" ? "token-acquired" : "token-refreshed", ...base, expiresOnTimestamp: outcome.token.expiresOnTimestamp }
+    : { type: "token-failed", ...base, error: outcome.error as AuthenticationError, background: outcome.background };
+  logTokenEvent(logger, event);
+  try {
+    onTokenEvent?.(event);
+  } catch {
+    // A failing observer must not break authentication.
   }
 }

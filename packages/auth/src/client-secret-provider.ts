@@ -23,6 +23,11 @@ export class ClientSecretProvider extends EntraTokenProvider {
         code: "invalid_configuration", tenantId: options?.tenantId, clientId: options?.clientId, remedy: "Set clientSecret to the secret's Value (Certificates & secrets)." ,
       });
     }
-    super("ClientSecretProvider", options, () => ({ kind: "secret", clientSecret: secret }), [secret]);
+    // The portal shows a GUID "Secret ID" next to the secret's Value; using it is the classic AADSTS7000215.
+    const looksLikeSecretId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(secret.trim());
+    const remedies = looksLikeSecretId
+      ? { 7000215: "the configured clientSecret is a GUID, so it is probably the Secret ID — use the secret's Value instead (shown once, when the secret is created)." }
+      : undefined;
+    super("ClientSecretProvider", options, () => ({ kind: "secret", clientSecret: secret }), [secret], remedies);
   }
 }

@@ -1,8 +1,8 @@
 import { inspect } from "node:util";
 import type { AccessToken, GetTokenOptions, TokenProvider } from "./token-provider.js";
-import { logTokenEvent, type TokenEvent } from "./auth-logger.js";
+import { reportTokenOutcome } from "./auth-logger.js";
 import { resolveAuthority, resolveScopes, type ResolvedAuthority } from "./authority.js";
-import { AuthenticationConfigurationError, type AuthenticationError } from "./errors/authentication-error.js";
+import { AuthenticationConfigurationError } from "./errors/authentication-error.js";
 import type { EntraProviderOptions } from "./provider-options.js";
 import { Redactor } from "./redactor.js";
 import { RefreshingTokenCache, type RefreshOutcome } from "./refreshing-token-cache.js";
@@ -20,8 +20,15 @@ export abstract class EntraTokenProvider implements TokenProvider {
   readonly scopes: readonly string[];
   readonly authority: string;
   readonly #cache: RefreshingTokenCache;
+  readonly #kind: string;
 
-  protected constructor(kind: string, options: EntraProviderOptions, credential: () => ConfidentialCredential, secrets: readonly (string | undefined)[]) {
+  protected constructor(
+    kind: string,
+    options: EntraProviderOptions,
+    credential: () => ConfidentialCredential,
+    secrets: readonly (string | undefined)[],
+    remedies?: Readonly<Record<number, string>>,
+  ) {
     if (!options?.clientId?.trim()) {
       throw new AuthenticationConfigurationError(`${kind}: clientId is missing — use the Application (client) ID of the app registration.`, { code: "invalid_configuration", remedy: "Set clientId to the Application (client) ID of the app registration." });
     }
@@ -35,26 +42,15 @@ export abstract class EntraTokenProvider implements TokenProvider {
     let client: ConfidentialClient;
     try {
       client = new ConfidentialClient({
-        clientId: this.clientId, authority, scopes: this.scopes, credential: credential(), redactor, clock, logger: options.logger,
+        clientId: this.clientId, authority, scopes: this.scopes, credential: credential(), redactor, clock, logger: options.logger, ...(remedies ? { remedies } : {}),
         network: { ...(options.ca ? { ca: options.ca } : {}), ...(options.agent ? { agent: options.agent } : {}), ...(options.timeoutInMs ? { timeoutInMs: options.timeoutInMs } : {}), ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
       });
     } catch (e) {
       throw mapMsalError(e, { tenantId: this.tenantId, clientId: this.clientId, redactor });
     }
-    const report = (outcome: RefreshOutcome) => {
-      const base = { provider: kind, tenantId: this.tenantId, clientId: this.clientId, reason: outcome.reason, durationInMs: outcome.durationInMs };
-      const event: TokenEvent = outcome.token
-        ? { type: "token-acquired", ...base, expiresOnTimestamp: outcome.token.expiresOnTimestamp }
-        : { type: "token-failed", ...base, error: outcome.error as AuthenticationError, background: outcome.background };
-      logTokenEvent(options.logger, event);
-      try {
-        options.onTokenEvent?.(event);
-      } catch {
-        // A failing observer must not break authentication.
-      }
-    };
+    const report = (outcome: RefreshOutcome) => reportTokenOutcome(outcome, { provider: kind, tenantId: this.tenantId, clientId: this.clientId }, options.logger, options.onTokenEvent);
     this.#cache = new RefreshingTokenCache(() => client.acquire(), resolveRefreshPolicy(options.refreshPolicy), clock, report, (e) => client.mapError(e));
-    Object.defineProperty(this, "kind", { value: kind, enumerable: false });
+    this.#kind = kind;
   }
 
   /** A cached token, refreshed ahead of expiry; concurrent callers share one request. */
@@ -64,10 +60,10 @@ export abstract class EntraTokenProvider implements TokenProvider {
 
   /** What the provider is, without its credential (also what JSON.stringify and util.inspect show). */
   toJSON(): Record<string, unknown> {
-    return { kind: (this as unknown as { kind: string }).kind, tenantId: this.tenantId, clientId: this.clientId, authority: this.authority, scopes: this.scopes };
+    return { kind: this.#kind, tenantId: this.tenantId, clientId: this.clientId, authority: this.authority, scopes: this.scopes };
   }
 
   [inspect.custom](): string {
-    return `${(this as unknown as { kind: string }).kind} ${inspect(this.toJSON())}`;
+    return `${this.#kind} ${inspect(this.toJSON())}`;
   }
 }

@@ -45,7 +45,7 @@ describe("proactive refresh with an injected clock", () => {
     expect(tokenPosts(entra)).toBe(2);
     const after = await p.getToken();
     expect(after.token).not.toBe(first.token);
-    expect(events.map((e) => [e.type, e.reason])).toEqual([["token-acquired", "initial"], ["token-acquired", "proactive"]]);
+    expect(events.map((e) => [e.type, e.reason])).toEqual([["token-acquired", "initial"], ["token-refreshed", "proactive"]]);
     expect(JSON.stringify(events)).not.toContain(first.token);
   });
 

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
-import { logTokenEvent, type TokenEvent } from "../auth-logger.js";
+import { reportTokenOutcome } from "../auth-logger.js";
 import { resolveAuthority, resolveScopes } from "../authority.js";
-import { AuthenticationConfigurationError, InteractionRequiredError, type AuthenticationError } from "../errors/authentication-error.js";
+import { AuthenticationConfigurationError, InteractionRequiredError } from "../errors/authentication-error.js";
 import { UserFlowClient, type SignedInAccount } from "../msal/user-flow-client.js";
 import { mapMsalError } from "../msal/map-msal-error.js";
 import type { EntraProviderOptions } from "../provider-options.js";
@@ -54,18 +54,7 @@ export abstract class DelegatedUserProvider implements TokenProvider {
     } catch (e) {
       throw mapMsalError(e, { tenantId: this.tenantId, clientId: this.clientId, redactor, delegated: true });
     }
-    const report = (o: RefreshOutcome) => {
-      const base = { provider: kind, tenantId: this.tenantId, clientId: this.clientId, reason: o.reason, durationInMs: o.durationInMs };
-      const event: TokenEvent = o.token
-        ? { type: "token-acquired", ...base, expiresOnTimestamp: o.token.expiresOnTimestamp }
-        : { type: "token-failed", ...base, error: o.error as AuthenticationError, background: o.background };
-      logTokenEvent(options.logger, event);
-      try {
-        options.onTokenEvent?.(event);
-      } catch {
-        // observers must not break authentication
-      }
-    };
+    const report = (o: RefreshOutcome) => reportTokenOutcome(o, { provider: kind, tenantId: this.tenantId, clientId: this.clientId }, options.logger, options.onTokenEvent);
     this.#cache = new RefreshingTokenCache((reason) => this.#fetch(reason !== "initial"), resolveRefreshPolicy(options.refreshPolicy), this.clock, report, (e) => this.client.mapError(e));
   }
 

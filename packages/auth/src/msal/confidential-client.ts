@@ -23,6 +23,7 @@ export interface ConfidentialClientSettings {
   readonly logger: AuthLogger | undefined;
   readonly redactor: Redactor;
   readonly clock: () => number;
+  readonly remedies?: Readonly<Record<number, string>>;
 }
 
 /**
@@ -84,6 +85,7 @@ export class ConfidentialClient {
       clientId: this.settings.clientId,
       redactor: this.settings.redactor,
       discoveryFailure: this.#network.lastDiscoveryFailure,
+      ...(this.settings.remedies ? { remedies: this.settings.remedies } : {}),
     });
   }
 }

@@ -15,6 +15,8 @@ export interface MsalErrorContext {
   readonly redactor: Redactor;
   /** A failed OIDC discovery GET (MSAL reports only "endpoints_resolution_error"). */
   readonly discoveryFailure?: { readonly status: number; readonly body: Record<string, unknown> | undefined } | undefined;
+  /** Provider-specific remedies that replace the generic ones (e.g. "your secret looks like a Secret ID"). */
+  readonly remedies?: Readonly<Record<number, string>>;
   /** User flows: invalid_grant & co. mean "sign in again", not "fix the configuration". */
   readonly delegated?: boolean;
 }
@@ -81,7 +83,7 @@ function build(
   text: string,
   details: AuthenticationErrorDetails,
 ): AuthenticationError {
-  const remedy = details.remedy ?? remedyFor(details.aadsts) ?? (Kind === TransientAuthenticationError ? "Entra ID or the network failed; the request can be retried later." : undefined);
+  const remedy = details.remedy ?? (details.aadsts !== undefined ? ctx.remedies?.[details.aadsts] : undefined) ?? remedyFor(details.aadsts) ?? (Kind === TransientAuthenticationError ? "Entra ID or the network failed; the request can be retried later." : undefined);
   const where = `tenant ${ctx.tenantId ?? "?"}, client ${ctx.clientId ?? "?"}`;
   const what = [details.aadsts !== undefined ? `AADSTS${details.aadsts}` : undefined, details.code, details.status !== undefined ? `HTTP ${details.status}` : undefined]
     .filter(Boolean)
