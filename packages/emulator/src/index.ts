@@ -4,6 +4,10 @@ export { defaultLinesRequireParent, defaultRoutes, packagedMetadataFile, type Bc
 export type { BcTokenValidation, BcTokenValidator, BcIdentity } from "./bc/auth/access-token-validator.js";
 export type { BcApplicationRegistration, BcTenantOptions } from "./bc/auth/bc-tenant.js";
 export { ManualClock, systemClock, type Clock } from "./bc/clock.js";
+export { FaultInjector, type FaultAction, type FaultHandle, type FaultMatch, type FaultRule } from "./bc/faults/fault-injector.js";
+export type { LimitOptions, LimiterStats } from "./bc/limits/identity-limiter.js";
+export type { WebhookOptions } from "./bc/webhooks/webhook-options.js";
+export type { WebhookDelivery, WebhookService } from "./bc/webhooks/webhook-service.js";
 export { parseMetadata } from "./bc/metadata/parse-metadata.js";
 export { MetadataError } from "./bc/metadata/metadata-error.js";
 export type * from "./bc/metadata/edm-model.js";

@@ -86,6 +86,10 @@ describe("§5.1 POST", () => {
     expect(res.status).toBe(204);
     expect(res.headers.get("location")).toMatch(/\/customers\([0-9a-f-]{36}\)$/);
   });
+  it("§5.1 Data-Access-Intent: ReadOnly on a write → 400", async () => {
+    expect((await t.json(customers(), json("POST", { displayName: "RO" }, { "data-access-intent": "ReadOnly" }))).status).toBe(400);
+    expect((await t.json(customers(), { headers: { "data-access-intent": "ReadOnly" } })).status).toBe(200);
+  });
   it("§8 duplicate key → 409 Internal_EntityWithSameKeyExists", async () => {
     const first = await t.json<Entity>(customers(), json("POST", { displayName: "Dup" }));
     expectBcError(await t.json(customers(), json("POST", { id: first.body["id"], displayName: "Dup again" })), 409, "Internal_EntityWithSameKeyExists");

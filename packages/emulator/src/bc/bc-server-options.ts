@@ -45,6 +45,8 @@ export interface BcServerOptions {
   readonly actionNamesCaseInsensitive?: boolean;
   /** Per-identity operational limits (§7). Defaults: 5 concurrent, 95 queued, 6000 per 5 minutes. */
   readonly limits?: LimitOptions;
+  /** Keep all data in this JSON file: loaded at start instead of the seed (if it exists), saved after changes and on close. */
+  readonly persistFile?: string;
   /** Webhook timing and limits (§9). */
   readonly webhooks?: WebhookOptions;
   /** Operations allowed per `$batch` (§6). Default 100. */

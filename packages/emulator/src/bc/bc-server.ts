@@ -14,6 +14,7 @@ import { dispatchRouteRequest } from "./http/route-dispatch.js";
 import { BcEnvironment } from "./store/bc-environment.js";
 import { FaultInjector, type FaultAction } from "./faults/fault-injector.js";
 import { WebhookService } from "./webhooks/webhook-service.js";
+import { JsonPersistence } from "./store/json-persistence.js";
 import { IdentityLimiter, type LimitOptions, type LimiterStats } from "./limits/identity-limiter.js";
 
 export interface BcRequestLogEntry {
@@ -82,11 +83,17 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
   const log: BcRequestLogEntry[] = [];
   const faults = new FaultInjector();
   const webhooks = new WebhookService(options.webhooks, resolved.clock);
+  const allEnvironments = [...tenants.values()].flatMap((t) => [...t.environments.values()]);
+  const persistence = options.persistFile ? new JsonPersistence(options.persistFile, allEnvironments, resolved.routes) : undefined;
+  persistence?.load();
   for (const t of tenants.values()) {
     for (const env of t.environments.values()) {
       for (const route of resolved.routes) {
         const store = env.store(route);
-        store.onChange((change) => webhooks.onChange(store, change));
+        store.onChange((change) => {
+          webhooks.onChange(store, change);
+          persistence?.scheduleSave();
+        });
       }
     }
   }
@@ -228,6 +235,7 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     close: () =>
       new Promise<void>((resolve, reject) => {
         webhooks.close();
+        persistence?.saveNow();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

@@ -84,6 +84,10 @@ export function handleODataRequest(ctx: ODataContext, request: BcRequest, segmen
   const params = queryParameters(request.url);
   const target = resolveResource(ctx, segments);
   const method = request.method.toUpperCase();
+  // §5.1: ReadOnly intent is for GET only.
+  if (method !== "GET" && /^readonly$/i.test(request.headers["data-access-intent"] ?? "")) {
+    throw new BcError(400, "BadRequest_InvalidOperation", `The 'Data-Access-Intent: ReadOnly' header is not allowed for '${method}' requests; use ReadWrite.`);
+  }
   switch (target.kind) {
     case "collection": {
       if (method === "POST") {
