@@ -11,11 +11,11 @@ const base = join(here, "../../../tsconfig.base.json");
  * Type-checks every .ts file under `dir` with the repository's strict settings (and the
  * `@bcts/source` condition, so `@bcts/odata` resolves to its sources). Returns formatted diagnostics.
  */
-export function typecheck(dir: string): { diagnostics: string[]; files: number } {
+export function typecheck(dir: string, compilerOptions: Record<string, unknown> = {}): { diagnostics: string[]; files: number } {
   const tmp = join(here, ".tmp");
   mkdirSync(tmp, { recursive: true });
   const configPath = join(tmp, `tsconfig.${basename(dir)}.json`);
-  writeFileSync(configPath, `${JSON.stringify({ extends: relative(tmp, base), compilerOptions: { noEmit: true, types: [] }, include: [`${relative(tmp, dir)}/**/*.ts`] }, null, 2)}\n`);
+  writeFileSync(configPath, `${JSON.stringify({ extends: relative(tmp, base), compilerOptions: { noEmit: true, types: [], ...compilerOptions }, include: [`${relative(tmp, dir)}/**/*.ts`] }, null, 2)}\n`);
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
   if (!parsed) throw new Error(`cannot read ${configPath}`);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });

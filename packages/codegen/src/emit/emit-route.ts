@@ -8,6 +8,8 @@ import type { EmitOptions } from "./emit-options.js";
 import type { EmittedFile } from "./emitted-file.js";
 import { emitOperations } from "./emit-operations.js";
 import { emitRegistry } from "./emit-registry.js";
+import { emitOpenApi } from "./emit-openapi.js";
+import { emitPaths } from "./emit-paths.js";
 
 /** Every file of one route's output folder, as data (pure: same model and options → same files). */
 export function emitRoute(model: EdmModel, options: EmitOptions, source: string): EmittedFile[] {
@@ -19,7 +21,9 @@ export function emitRoute(model: EdmModel, options: EmitOptions, source: string)
     ...model.entityTypes.map((t) => emitEntityModule(t, context)),
   ];
   if (model.unboundOperations.length > 0) files.push(emitOperations(context));
+  // paths.ts is not re-exported by index.ts: it imports every entity module and is opt-in.
   const modules = files.map((f) => f.fileName.replace(/\.ts$/, ""));
+  if (options.openapi) files.push(emitPaths(context), emitOpenApi(context));
   files.push(emitIndex(context, modules));
   return files;
 }

@@ -25,7 +25,8 @@ export function printFiles(files: readonly EmittedFile[], bannerLine: string): P
         break;
       }
       case "json":
-        out.set(file.fileName, `${JSON.stringify(file.value, null, 2)}\n`);
+        // JSON has no comments: the banner travels as an `x-` extension key, first.
+        out.set(file.fileName, `${JSON.stringify({ "x-generated-by": bannerLine.replace(/^\/\/ /, ""), ...(file.value as object) }, null, 2)}\n`);
         break;
       default: {
         const unreachable: never = file;
