@@ -9,7 +9,9 @@ import { openIdConfiguration } from "./openid-configuration.js";
 import { defaultTls, testClientCredentialFiles, type FakeEntraTls } from "./tls-fixtures.js";
 import { TokenIssuer, type AccessTokenValidation } from "./token-issuer.js";
 import { UserFlowStore } from "./user-flow-store.js";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 export interface FakeEntraOptions {
   /** Interface to listen on. Default 127.0.0.1. The origin always names `localhost` so the TLS SAN matches. */
@@ -136,7 +138,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
   const resolveTenantId = (t: string) => findTenant(tenants, t)?.id ?? t;
 
   const fake: FakeEntra = {
-    origin, port, caPem: tls.ca, caFile: tls.caFile ?? "", tenants, requests,
+    origin, port, caPem: tls.ca, caFile: tls.caFile ?? writeCaFile(tls.ca), tenants, requests,
     tokenLifetimeInSeconds: options.tokenLifetimeInSeconds ?? 3599,
     refreshInSeconds: options.refreshInSeconds,
     tokenEndpoint: (tenant) => `${origin}/${tenant}/oauth2/v2.0/token`,
@@ -172,6 +174,13 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     },
   };
   return fake;
+}
+
+// A custom CA given as text still needs a file for NODE_EXTRA_CA_CERTS in child processes.
+function writeCaFile(ca: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "bcts-fake-entra-")), "ca.pem");
+  writeFileSync(file, ca);
+  return file;
 }
 
 function write(res: ServerResponse, result: EndpointResult): void {
