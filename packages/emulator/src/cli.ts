@@ -1,18 +1,19 @@
 import { parseArgs } from "node:util";
 import { startEmulator } from "./start-emulator.js";
 
-// `pnpm emulator [--port N] [--entra-port N] [--environment NAME]` — runs until Ctrl-C.
+// `pnpm emulator [--port N] [--entra-port N] [--environment NAME] [--persist FILE]` — runs until Ctrl-C.
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: "0" },
     "entra-port": { type: "string", default: "0" },
     environment: { type: "string", default: "production" },
+    persist: { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
 
 if (values.help) {
-  console.log("Usage: bcts-emulator [--port N] [--entra-port N] [--environment NAME]");
+  console.log("Usage: bcts-emulator [--port N] [--entra-port N] [--environment NAME] [--persist FILE.json]");
   process.exit(0);
 }
 
@@ -22,7 +23,12 @@ const toPort = (text: string, flag: string): number => {
   return n;
 };
 
-const emu = await startEmulator({ port: toPort(values.port, "--port"), entraPort: toPort(values["entra-port"], "--entra-port"), environment: values.environment });
+const emu = await startEmulator({
+  port: toPort(values.port, "--port"),
+  entraPort: toPort(values["entra-port"], "--entra-port"),
+  environment: values.environment,
+  ...(values.persist ? { bc: { persistFile: values.persist } } : {}),
+});
 
 console.log(`bcts emulator running (demo values — not real credentials)
   Business Central base URL : ${emu.bcBaseUrl}
@@ -32,6 +38,7 @@ console.log(`bcts emulator running (demo values — not real credentials)
   Environment               : ${emu.environment}
   Client id                 : ${emu.clientId}
   Client secret (DEMO ONLY) : ${emu.clientSecret}
+  Automation service root   : ${emu.serviceRootUrl("api/microsoft/automation/v2.0")}
   Test CA file              : ${emu.caFile}   (e.g. NODE_EXTRA_CA_CERTS=${emu.caFile})
 Press Ctrl-C to stop.`);
 

@@ -85,6 +85,12 @@ describe("§1.4/§1.5 BC token checks", () => {
     t.bc.setApplicationEnabled(testTenantId, appId, false);
     expect401(await get({ token: token({ appid: appId }) }), "Authentication_InvalidCredentials", "The server has rejected the client credentials.");
   });
+  it("§1.7 a delegated user token (scp Financials.ReadWrite.All, no roles) is accepted without an app registration", async () => {
+    const user = token({ idtyp: "user", roles: undefined, scp: "Financials.ReadWrite.All", appid: "cccccccc-6666-4ddd-8eee-ffffffffffff", oid: "11111111-2222-4333-8444-555555555555" });
+    expect((await get({ token: user })).status).toBe(200);
+    const noScope = token({ idtyp: "user", roles: undefined, scp: "User.Read", appid: "cccccccc-6666-4ddd-8eee-ffffffffffff" });
+    expect((await get({ token: noScope })).status).toBe(401);
+  });
   it("§2.1 an unknown environment → 404", async () => {
     expect((await t.json(`${t.bc.url}/v2.0/${testTenantId}/sandbox/api/v2.0/companies`)).status).toBe(404);
   });

@@ -118,7 +118,7 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     const environment = state?.environments.get(url.environment.toLowerCase());
     if (!environment) throw new BcError(404, "BadRequest_ResourceNotFound", `The environment '${url.environment}' does not exist.`);
     // §7: limits are per identity; the slot is held while the request runs (including injected latency).
-    const release = await limiter.acquire(`${identity.tenantId}/${identity.appId}`);
+    const release = await limiter.acquire(`${identity.tenantId}/${identity.userId ?? identity.appId}`);
     try {
       let wire: Outcome["wire"] = "normal";
       for (const action of faults.take({ method: request.method, path: request.url.pathname, appId: identity.appId })) {

@@ -12,5 +12,8 @@ export type BcTokenValidator = (token: string) => BcTokenValidation | Promise<Bc
 export interface BcIdentity {
   readonly tenantId: string;
   readonly appId: string;
+  /** App roles (app-only tokens) or delegated scopes (user tokens). */
   readonly roles: readonly string[];
+  /** `oid` of the signed-in user for delegated tokens; undefined for app-only tokens. */
+  readonly userId: string | undefined;
 }

@@ -13,6 +13,7 @@ export interface AuthSettings {
 
 export const rejectedCredentials = "The server has rejected the client credentials.";
 const incorrectCredentials = "The credentials provided are incorrect";
+const delegatedScopes = ["Financials.ReadWrite.All", "user_impersonation"];
 
 /** Thrown for a token for another resource when the XML form is configured (§1.5). */
 export class XmlUnauthorizedError extends BcError {}
@@ -49,11 +50,21 @@ export async function authenticateBcRequest(
   const tid = claims["tid"];
   if (typeof tid !== "string" || tid.toLowerCase() !== tenant.tenantId.toLowerCase()) throw unauthorized("Authentication_InvalidCredentials", rejectedCredentials);
   const roles = Array.isArray(claims["roles"]) ? (claims["roles"] as unknown[]).filter((r): r is string => typeof r === "string") : [];
+  const appId = String(claims["appid"] ?? claims["azp"] ?? "").toLowerCase();
+  // Delegated (user) tokens carry `scp` instead of `roles` (§1.7); the user's own permissions apply,
+  // so no "Microsoft Entra Applications" registration is needed.
+  const scopes = typeof claims["scp"] === "string" ? claims["scp"].split(" ") : [];
+  if (claims["idtyp"] === "user" || (scopes.length > 0 && roles.length === 0)) {
+    if (!scopes.some((s) => delegatedScopes.includes(s))) {
+      throw unauthorized("Authentication_InvalidCredentials", "Web service call failed because user could not be authenticated or authorized.");
+    }
+    const user = String(claims["oid"] ?? claims["upn"] ?? "");
+    return { tenantId: tenant.tenantId, appId, roles: scopes, userId: user };
+  }
   if (!roles.includes(requiredRole)) {
     throw unauthorized("Authentication_InvalidCredentials", "Web service call failed because user could not be authenticated or authorized.");
   }
-  const appId = String(claims["appid"] ?? claims["azp"] ?? "").toLowerCase();
   const registration = tenant.applications.find((a) => a.clientId.toLowerCase() === appId);
   if (!registration || registration.enabled === false) throw unauthorized("Authentication_InvalidCredentials", rejectedCredentials);
-  return { tenantId: tenant.tenantId, appId, roles };
+  return { tenantId: tenant.tenantId, appId, roles, userId: undefined };
 }
