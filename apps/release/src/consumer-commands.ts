@@ -4,9 +4,12 @@ import { runChecked, type CommandResult, type CommandRunner } from "./run-comman
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 
-/** `npm install` in the consumer project: @bcts/* from the local registry, the rest from the normal one. */
+/**
+ * `npm install` in the consumer project: @bcts/* from the local registry, the rest from the normal one.
+ * The lockfile keeps `resolved` URLs so a test can see where each package came from.
+ */
 export function installConsumer(run: CommandRunner, dir: string): Promise<CommandResult> {
-  return runChecked(run, npm, ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--no-package-lock"], { cwd: dir, env: cleanEnv(process.env), timeoutMs: 240_000 });
+  return runChecked(run, npm, ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--omit-lockfile-registry-resolved=false"], { cwd: dir, env: cleanEnv(process.env), timeoutMs: 240_000 });
 }
 
 /** The consumer's own TypeScript (installed from the registry) type-checks and compiles src/ into dist/. */
