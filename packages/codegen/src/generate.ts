@@ -1,8 +1,10 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
-import { basename, dirname } from "node:path";
+import { basename, dirname, join } from "node:path";
 import type { RouteConfig, ResolvedRoute } from "./config/config-types.js";
 import { resolveConfig } from "./config/resolve-config.js";
+import { diffMetadata } from "./diff/diff-metadata.js";
 import { fetchMetadata } from "./fetch/fetch-metadata.js";
+import { sha256 } from "./print/banner.js";
 import { generateFiles } from "./generate-files.js";
 import { staleFiles, writeOutput } from "./print/write-output.js";
 
@@ -26,6 +28,8 @@ export interface RouteResult {
   readonly notes: readonly string[];
   /** Where the fetched document was pinned, for URL sources. */
   readonly snapshot: string | undefined;
+  /** The changeset written because the document changed (route option `changeset`). */
+  readonly changeset: { readonly path: string; readonly bump: "major" | "minor" } | undefined;
 }
 
 /**
@@ -47,11 +51,17 @@ export async function generate(options: GenerateOptions): Promise<readonly Route
   const results: RouteResult[] = [];
   for (const { route, input, files, notes } of generated) {
     const stale = options.check ? await staleFiles(route.outDir, files) : [];
+    let changeset: RouteResult["changeset"];
+    let snapshot = input.snapshot;
     if (!options.check) {
-      if (input.snapshot !== undefined) await pin(input.snapshot, input.xml);
+      if (route.changeset !== null) {
+        changeset = await writeChangeset(route, input.xml);
+        snapshot = route.snapshotPath;
+      }
+      if (snapshot !== undefined && snapshot !== sourcePath(route)) await pin(snapshot, input.xml);
       await writeOutput(route.outDir, files);
     }
-    results.push({ name: route.name, outDir: route.outDir, fileCount: files.size, stale, notes, snapshot: input.snapshot });
+    results.push({ name: route.name, outDir: route.outDir, fileCount: files.size, stale, notes, snapshot, changeset });
   }
   return results;
 }
@@ -73,6 +83,25 @@ async function readInput(route: ResolvedRoute, options: GenerateOptions): Promis
       return unreachable;
     }
   }
+}
+
+function sourcePath(route: ResolvedRoute): string | undefined {
+  return route.source.kind === "file" ? route.source.path : undefined;
+}
+
+/** Diffs the new document against the pinned snapshot and writes `<dir>/bcts-<route>-<hash>.md` when the API changed. */
+async function writeChangeset(route: ResolvedRoute, xml: string): Promise<RouteResult["changeset"]> {
+  const { changeset } = route;
+  if (changeset === null || route.snapshotPath === sourcePath(route)) return undefined;
+  const previous = await readFile(route.snapshotPath, "utf8").catch(() => undefined);
+  if (previous === undefined || previous === xml) return undefined;
+  const diff = diffMetadata(previous, xml, { kind: route.kind, maxBytes: route.maxBytes });
+  if (diff.bump === "none") return undefined;
+  const path = join(changeset.dir, `bcts-${route.name.replace(/[^A-Za-z0-9-]/g, "-")}-${sha256(xml).slice(0, 8)}.md`);
+  const body = `---\n${JSON.stringify(changeset.packageName)}: ${diff.bump}\n---\n\nBusiness Central \`${route.path}\` metadata changed (${route.name}).\n\n${diff.summary}\n`;
+  await mkdir(changeset.dir, { recursive: true });
+  await writeFile(path, body, "utf8");
+  return { path, bump: diff.bump };
 }
 
 async function pin(path: string, xml: string): Promise<void> {

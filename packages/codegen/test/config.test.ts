@@ -10,7 +10,7 @@ describe("resolveConfig", () => {
       name: "api-v2.0", kind: "api", path: "api/v2.0",
       source: { kind: "file", path: "/repo/metadata/api-v2.0.xml" },
       outDir: "/repo/src/generated/api-v2.0", snapshotPath: "/repo/metadata/api-v2.0.xml",
-      entitySets: "all", decimal: "number", int64: "number", openapi: true, runtimeModule: "@bcts/odata", maxBytes: 33554432,
+      entitySets: "all", decimal: "number", int64: "number", openapi: true, runtimeModule: "@bcts/odata", maxBytes: 33554432, changeset: null,
     }]);
   });
 

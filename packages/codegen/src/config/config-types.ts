@@ -35,6 +35,12 @@ export interface RouteConfig {
   readonly runtimeModule?: string;
   /** Reject documents above this size (default 32 MiB). */
   readonly maxBytes?: number;
+  /**
+   * When the document differs from the pinned snapshot, write a changeset for this package with the
+   * bump `bcts diff` computes (additions minor; removals, renames, type changes major).
+   * @example changeset: { packageName: "@contoso/bc-client" }   // writes .changeset/bcts-<route>-<hash>.md
+   */
+  readonly changeset?: { readonly packageName: string; readonly dir?: string };
 }
 
 export interface BctsConfig {
@@ -55,4 +61,5 @@ export interface ResolvedRoute {
   readonly openapi: boolean;
   readonly runtimeModule: string;
   readonly maxBytes: number;
+  readonly changeset: { readonly packageName: string; readonly dir: string } | null;
 }

@@ -3,7 +3,7 @@ import { ConfigError } from "./config-error.js";
 import type { MetadataSource, ResolvedRoute } from "./config-types.js";
 
 const ROUTE_EXAMPLE = `{ name: "api-v2.0", kind: "api", path: "api/v2.0", source: { kind: "file", path: "metadata/api-v2.0.xml" }, outDir: "src/generated/api-v2.0" }`;
-const ROUTE_KEYS = ["name", "kind", "path", "source", "outDir", "snapshotPath", "entitySets", "decimal", "int64", "openapi", "runtimeModule", "maxBytes"];
+const ROUTE_KEYS = ["name", "kind", "path", "source", "outDir", "snapshotPath", "entitySets", "decimal", "int64", "openapi", "runtimeModule", "maxBytes", "changeset"];
 
 /**
  * Validates a config value of unknown shape (a loaded `bcts.config.ts`, or `generate()` options) and
@@ -53,7 +53,17 @@ function resolveRoute(value: unknown, key: string, baseDir: string): ResolvedRou
     openapi,
     runtimeModule: route["runtimeModule"] === undefined ? "@bcts/odata" : text(route["runtimeModule"], `${key}.runtimeModule`, /./, "a module specifier", `runtimeModule: "@bcts/odata"`),
     maxBytes,
+    changeset: resolveChangeset(route["changeset"], `${key}.changeset`, baseDir),
   };
+}
+
+function resolveChangeset(value: unknown, key: string, baseDir: string): ResolvedRoute["changeset"] {
+  if (value === undefined) return null;
+  const example = `changeset: { packageName: "@contoso/bc-client", dir: ".changeset" }`;
+  const changeset = record(value, key, example);
+  const packageName = text(changeset["packageName"], `${key}.packageName`, /^(@[a-z0-9-~][a-z0-9-._~]*\/)?[a-z0-9-~][a-z0-9-._~]*$/, "an npm package name", example);
+  const dir = changeset["dir"] === undefined ? ".changeset" : text(changeset["dir"], `${key}.dir`, /./, "a folder path", example);
+  return { packageName, dir: absolute(dir, baseDir) };
 }
 
 function resolveSource(value: unknown, key: string, baseDir: string): MetadataSource {
