@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { inspect } from "node:util";
 import { join } from "node:path";
 import { AuthenticationConfigurationError, ClientAssertionProvider, ClientCertificateProvider } from "../src/index.js";
 import { FAKE_ENTRA_DEMO, defaultTls, fakeAuthority, leakedIn, startFakeEntra, testClientCredentialFiles, type FakeEntra } from "./fake-entra-fixture.js";
@@ -54,6 +55,14 @@ describe("ClientCertificateProvider (real msal-node → fake Entra, msal-node-no
     expect(error).toMatchObject({ aadsts: 700027, status: 401, code: "invalid_client" });
     expect((error as Error).message).toContain("upload this certificate to the app registration");
     expect(leakedIn(error, "PRIVATE KEY", tlsKey.split("\n")[1]!)).toEqual([]);
+  });
+
+  it("util.inspect and JSON of the provider show no key material", () => {
+    const p = new ClientCertificateProvider({ ...fakeAuthority(entra), certificate: cert, privateKey: key });
+    const keyLine = key.split("\n")[1]!;
+    expect(inspect(p, { depth: 10, showHidden: true })).not.toContain(keyLine);
+    expect(JSON.stringify(p)).not.toContain(keyLine);
+    expect(JSON.parse(JSON.stringify(p))).toMatchObject({ kind: "ClientCertificateProvider" });
   });
 
   it("an EC key fails in the constructor with a clear error", () => {
