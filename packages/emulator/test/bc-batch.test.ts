@@ -85,6 +85,38 @@ describe("§6 JSON $batch", () => {
     ]);
     expect(res.body.responses.map((r) => r.status)).toEqual([404, 424]);
   });
+  it("§6 a multipart/mixed batch (with a change set) is accepted and answered in the JSON format", async () => {
+    const body = [
+      "--batch_1",
+      "Content-Type: application/http",
+      "Content-Transfer-Encoding: binary",
+      "",
+      `GET ${companyPath}/items?$top=1&$select=number HTTP/1.1`,
+      "Accept: application/json",
+      "",
+      "--batch_1",
+      "Content-Type: multipart/mixed; boundary=changeset_1",
+      "",
+      "--changeset_1",
+      "Content-Type: application/http",
+      "Content-Transfer-Encoding: binary",
+      "Content-ID: 7",
+      "",
+      `POST ${companyPath}/customers HTTP/1.1`,
+      "Content-Type: application/json",
+      "",
+      JSON.stringify({ displayName: "Multipart Co" }),
+      "--changeset_1--",
+      "--batch_1--",
+      "",
+    ].join("\r\n");
+    const res = await t.json<BatchBody>("/$batch", { method: "POST", headers: { "content-type": "multipart/mixed; boundary=batch_1" }, body });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(res.body.responses.map((r) => [r.id, r.status])).toEqual([["1", 200], ["7", 201]]);
+    expect(res.body.responses[1]!.body!["displayName"]).toBe("Multipart Co");
+    expect(res.body.responses[1]!.atomicityGroup).toBe("changeset_1");
+  });
   it("§6/§7 more than 100 operations → 500 naming the limit", async () => {
     const res = await batch(Array.from({ length: 101 }, (_, i) => ({ id: String(i), method: "GET", url: `${companyPath}/items?$top=1` })));
     expect(res.status).toBe(500);

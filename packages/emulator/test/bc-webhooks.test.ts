@@ -108,6 +108,15 @@ describe("§9 webhooks", () => {
     expect(n!.value[0]!["changeType"]).toBe("collection");
     expect(String(n!.value[0]!["resource"])).toMatch(/\/customers\?\$filter=lastModifiedDateTime%20gt%20\d{4}-/);
   });
+  it("a line change notifies the document header's subscription", async () => {
+    await subscribe(`/api/v2.0/companies(${cronusCompanyId})/salesOrders`);
+    const order = (await t.json<{ value: Record<string, unknown>[] }>(`${t.company}/salesOrders?$filter=number eq '101001'`, { token: token() })).body.value[0]!;
+    const res = await t.json(`${t.company}/salesOrders(${String(order["id"])})/salesOrderLines`, json("POST", { lineObjectNumber: "1928-S", quantity: 1 }));
+    expect(res.status).toBe(201);
+    await t.bc.webhooks.flush();
+    const [n] = hook.notifications();
+    expect(n!.value.map((v) => v["resource"])).toContain(`api/v2.0/companies(${cronusCompanyId})/salesOrders(${String(order["id"])})`);
+  });
   it("changes in other sets or companies do not notify", async () => {
     await subscribe();
     await t.json(`${t.company}/vendors`, json("POST", { displayName: "Vendor X" }));

@@ -7,7 +7,7 @@ import type { ODataContext } from "./odata-context.js";
  * and compute amounts, headers take customer fields and total their lines. Everything else that AL
  * validation does (posting groups, tax areas, prices, discounts) is out of scope.
  */
-const headerOfLines: Readonly<Record<string, string>> = {
+export const headerOfLines: Readonly<Record<string, string>> = {
   salesOrderLines: "salesOrders",
   salesInvoiceLines: "salesInvoices",
   salesQuoteLines: "salesQuotes",

@@ -4,6 +4,7 @@ import type { BcRequest } from "../http/bc-request.js";
 import { jsonResponse, type BcResponse } from "../http/bc-response.js";
 import { errorResponse } from "../http/error-response.js";
 import type { ODataContext } from "./odata-context.js";
+import { parseMultipartBatch } from "./parse-multipart-batch.js";
 
 /** One operation of a JSON `$batch` request (§6). */
 interface BatchOperation {
@@ -25,6 +26,8 @@ export interface BatchSettings {
 export type BatchDispatch = (ctx: ODataContext, request: BcRequest, segments: readonly string[]) => BcResponse;
 
 function parseOperations(request: BcRequest): BatchOperation[] {
+  const contentType = request.headers["content-type"] ?? "";
+  if (/^multipart\/mixed/i.test(contentType)) return parseMultipartBatch((request.body ?? Buffer.alloc(0)).toString("utf8"), contentType);
   let parsed: unknown;
   try {
     parsed = JSON.parse((request.body ?? Buffer.alloc(0)).toString("utf8"));

@@ -9,6 +9,7 @@ import { withDefaults } from "../odata/entity-values.js";
 import { etagFor } from "../odata/etag.js";
 import { checkIfMatch, parseJsonBody } from "../odata/handle-odata-request.js";
 import type { ODataContext } from "../odata/odata-context.js";
+import { headerOfLines } from "../odata/document-rules.js";
 import { serializeEntity } from "../odata/entity-serializer.js";
 import { emptyQueryOptions } from "../odata/query-options.js";
 import { resolveResource } from "../odata/resource-resolver.js";
@@ -123,9 +124,17 @@ export class WebhookService {
       if (change.kind === "deleted") this.drop(String(change.values["subscriptionId"]));
       return;
     }
+    this.queue(store, change.scope, change.set, change.kind, change.values);
+    // A line change is reported on the document header's subscription too (§9).
+    const headerSet = headerOfLines[change.set];
+    if (headerSet && typeof change.values["documentId"] === "string") this.queue(store, change.scope, headerSet, "updated", { id: change.values["documentId"] });
+  }
+
+  private queue(store: EntityStore, scope: string, set: string, changeType: string, values: Readonly<Record<string, unknown>>): void {
     for (const [id, w] of this.watches) {
-      if (w.ctx.store !== store || w.set !== change.set || w.scope !== change.scope) continue;
-      w.pending.push({ changeType: change.kind, key: formatKey(w.ctx.route.typeOf(w.ctx.route.model.entitySets.get(change.set)!), change.values, true), at: this.clock.now() });
+      if (w.ctx.store !== store || w.set !== set || w.scope !== scope) continue;
+      const type = w.ctx.route.typeOf(w.ctx.route.model.entitySets.get(set)!);
+      w.pending.push({ changeType, key: formatKey(type, values, true), at: this.clock.now() });
       if (!w.timer) w.timer = setTimeout(() => void this.deliver(id), this.options.delayMs);
     }
   }
