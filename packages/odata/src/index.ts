@@ -30,15 +30,14 @@ export { encodeLiteral } from "./query/encode-literal.js";
 export { encodeKey, encodePathLiteral } from "./query/encode-key.js";
 export { toQueryNode } from "./query/to-query-node.js";
 
-export { BatchOperation } from "./batch/batch-types.js";
+export { BatchOperation, MAX_BATCH_OPERATIONS } from "./batch/batch-types.js";
 export type { BatchOptions, BatchFunction, BatchSets, BatchSetClient, BatchEntityClient, BatchConcurrency, BatchSettledResult, BatchValues, BatchSettled } from "./batch/batch-types.js";
-export { MAX_BATCH_OPERATIONS } from "./batch/run-batch.js";
 
 export { ODataError, ODataConcurrencyError } from "./errors/odata-error.js";
 export type { ODataErrorContext } from "./errors/odata-error.js";
 export { ODataQueryError } from "./errors/odata-query-error.js";
 export { ODataBatchError } from "./errors/odata-batch-error.js";
-export { ODataTimeoutError } from "./pipeline/timeout-policy.js";
+export { ODataTimeoutError, timeoutTransport, type Transport } from "./pipeline/timeout-policy.js";
 export { createODataError } from "./errors/create-odata-error.js";
 
 export type { TokenCredential } from "./pipeline/token-credential.js";

@@ -99,10 +99,10 @@ describe("retry", () => {
 
   it("retries a refused connection even for POST (provably not sent)", async () => {
     let calls = 0;
-    const flaky = (request: Request) => {
+    const flaky = (request: Request, init?: { signal?: AbortSignal }) => {
       calls++;
       if (calls === 1) return Promise.reject(Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } }));
-      return fetch(request);
+      return fetch(request, init);
     };
     const created = await client(ok, { fetch: flaky }).company(server.companyId).customers.create({ displayName: "A" });
     expect(created.displayName).toBe("A");

@@ -5,6 +5,9 @@ import type { ODataError } from "../errors/odata-error.js";
 import type { ModelOf } from "../client/create-odata-client.js";
 import type { RequestOptions } from "../client/request-options.js";
 
+/** BC's limit per `$batch` request; larger non-atomic batches are split. */
+export const MAX_BATCH_OPERATIONS = 100;
+
 /** One request of a JSON `$batch` (relative URL), and how its answer becomes a typed value. */
 export class BatchOperation<T> {
   declare readonly __result?: T;

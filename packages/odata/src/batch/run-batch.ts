@@ -7,9 +7,8 @@ import { encodeKey } from "../query/encode-key.js";
 import { toQueryNode, type RuntimeQueryOptions } from "../query/to-query-node.js";
 import { withQuery } from "../client/read-helpers.js";
 import type { RequestExecutor } from "../client/request-executor.js";
-import { BatchOperation, type BatchConcurrency, type BatchOptions, type BatchSettledResult } from "./batch-types.js";
+import { BatchOperation, MAX_BATCH_OPERATIONS, type BatchConcurrency, type BatchOptions, type BatchSettledResult } from "./batch-types.js";
 
-export const MAX_BATCH_OPERATIONS = 100;
 
 interface InnerResponse {
   readonly id?: string | null;

@@ -1,4 +1,4 @@
-import type { FetchLike } from "../pipeline/policy.js";
+import type { Transport } from "../pipeline/timeout-policy.js";
 import type { RetryOptions } from "../pipeline/retry-decision.js";
 import type { TokenCredential } from "../pipeline/token-credential.js";
 
@@ -16,13 +16,16 @@ export interface ODataClientOptions {
   readonly environment?: string;
   readonly baseUrl?: string;
   readonly serviceRootUrl?: string;
-  /** Transport; default `globalThis.fetch`. */
-  readonly fetch?: FetchLike;
+  /** Transport; default `globalThis.fetch`. Timeouts and aborts arrive as `init.signal`. */
+  readonly fetch?: Transport;
   /** Retries on 429/503 (all methods) and 408/502/504/network errors (idempotent only); `false` disables. */
   readonly retry?: Partial<RetryOptions> | false;
   /** Concurrent requests per credential. Default 5 (BC's per-user limit). */
   readonly maxConcurrency?: number;
-  /** Per attempt. Default 120 000 ms; 0 disables. */
+  /**
+   * Per attempt; 0 (default) sets none — BC ends requests itself (408 after 8 min, 504 after 10 min) and
+   * undici gives up after 300 s without headers or body data. Each call also takes `timeoutInMs` and `abortSignal`.
+   */
   readonly timeoutInMs?: number;
   /** Prepended to the User-Agent header. */
   readonly userAgent?: string;
@@ -38,7 +41,7 @@ export interface ODataClientOptions {
 export interface ResolvedClientOptions {
   readonly serviceRoot: string;
   readonly credential: TokenCredential | undefined;
-  readonly fetch: FetchLike;
+  readonly fetch: Transport;
   readonly retry: RetryOptions;
   readonly maxConcurrency: number;
   readonly timeoutInMs: number;

@@ -4,7 +4,6 @@ import { encodeLiteral } from "../query/encode-literal.js";
 import { encodePathLiteral } from "../query/encode-key.js";
 import { ODataQueryError } from "../errors/odata-query-error.js";
 import type { BatchFunction, BatchOptions } from "../batch/batch-types.js";
-import { runBatch } from "../batch/run-batch.js";
 import type { ActionOptions, EntitySetClient } from "./client-types.js";
 import { invokeOperation } from "./invoke-operation.js";
 import type { ODataClientOptions } from "./client-options.js";
@@ -104,7 +103,11 @@ function scopedObject(executor: RequestExecutor, route: RouteDescriptor, scope: 
         return new EntitySetClientImpl(executor, set.type, pathOf(set));
       },
     },
-    batch: { value: (build: (b: never) => unknown, batchOptions?: BatchOptions) => runBatch(executor, route, scope, prefix, build as never, batchOptions) },
+    // Loaded on first use, so programs that never batch do not carry it (bundlers split dynamic imports).
+    batch: {
+      value: async (build: (b: never) => unknown, batchOptions?: BatchOptions) =>
+        (await import("../batch/run-batch.js")).runBatch(executor, route, scope, prefix, build as never, batchOptions),
+    },
   });
   return target;
 }

@@ -63,9 +63,9 @@ export class EntityQueryImpl {
 
   list(options?: ReadOptions & { maxPageSize?: number }): PagedAsyncIterableIterator<unknown> {
     const first = this.toUrl();
-    const origin = new URL(this.#executor.serviceRoot).origin;
+    const origin = this.#executor.origin;
     return createPagedIterator(async (token, maxPageSize): Promise<Page<unknown>> => {
-      if (token !== undefined && new URL(token).origin !== origin) {
+      if (token !== undefined && !token.startsWith(`${origin}/`)) {
         throw new ODataQueryError(`Refusing to follow nextLink/continuationToken ${token} outside ${origin}.`, "Pass a continuationToken from a page of this client.");
       }
       const { data, info } = await this.#executor.send({ method: "GET", url: token ?? first, headers: readHeaders(options, maxPageSize) }, options);

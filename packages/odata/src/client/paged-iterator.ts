@@ -44,6 +44,15 @@ export function createPagedIterator<T>(fetchPage: PageFetcher<T>, defaultMaxPage
   async function* items(): AsyncIterableIterator<T> {
     for await (const page of pages()) yield* page.value;
   }
-  const iterator = items();
-  return Object.assign(iterator, { byPage: pages });
+  // The item generator is created on first use, so byPage() callers pay only for pages.
+  let itemIterator: AsyncIterableIterator<T> | undefined;
+  const iterator: PagedAsyncIterableIterator<T> = {
+    next: () => (itemIterator ??= items()).next(),
+    return: (value?: unknown) => (itemIterator ??= items()).return!(value),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    byPage: pages,
+  };
+  return iterator;
 }

@@ -16,13 +16,13 @@ export function resolveClientOptions(route: RouteDescriptor, options: ODataClien
   return {
     serviceRoot: serviceRoot(route, options),
     credential: options.credential,
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     retry:
       options.retry === false
         ? { maxRetries: 0, retryDelayInMs: 0, maxRetryDelayInMs: 0 }
         : { maxRetries: options.retry?.maxRetries ?? 3, retryDelayInMs: options.retry?.retryDelayInMs ?? 800, maxRetryDelayInMs: options.retry?.maxRetryDelayInMs ?? 60_000 },
     maxConcurrency: options.maxConcurrency ?? 5,
-    timeoutInMs: options.timeoutInMs ?? 120_000,
+    timeoutInMs: options.timeoutInMs ?? 0,
     userAgent: `${options.userAgent ? `${options.userAgent} ` : ""}bcts-odata/${VERSION}`,
     now: options.now ?? Date.now,
     random: options.random ?? Math.random,

@@ -11,7 +11,7 @@ import type { TokenCredential } from "./token-credential.js";
 export function bearerTokenPolicy(credential: TokenCredential): Policy {
   return async (request, next) => {
     const first = await credential.getToken({ abortSignal: request.signal });
-    const retryable = request.clone();
+    const retryable = request.body === null ? request : request.clone();
     request.headers.set("Authorization", `Bearer ${first.token}`);
     const response = await next(request);
     if (response.status !== 401) return response;

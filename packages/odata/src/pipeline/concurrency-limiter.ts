@@ -11,12 +11,8 @@ export function concurrencyLimiter(max: number): Policy {
   if (!Number.isInteger(max) || max < 1) throw new RangeError(`maxConcurrency must be a positive integer, got ${max}.`);
   let active = 0;
   const waiting: Array<() => void> = [];
-  const acquire = (signal: AbortSignal) =>
+  const wait = (signal: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
-      if (active < max) {
-        active++;
-        return resolve();
-      }
       if (signal.aborted) return reject(signal.reason);
       const grant = () => {
         signal.removeEventListener("abort", onAbort);
@@ -36,7 +32,8 @@ export function concurrencyLimiter(max: number): Policy {
     waiting.shift()?.();
   };
   return async (request, next) => {
-    await acquire(request.signal);
+    if (active < max) active++;
+    else await wait(request.signal);
     try {
       return await next(request);
     } finally {

@@ -17,7 +17,8 @@ export interface RetryEnvironment {
 export function retryPolicy(options: RetryOptions, env: RetryEnvironment): Policy {
   return async (request, next) => {
     for (let attempt = 0; ; attempt++) {
-      const copy = request.clone();
+      // Body-less requests can be sent again as they are; bodies are teed so the next attempt has one.
+      const copy = request.body === null ? request : request.clone();
       let response: Response | undefined;
       let error: unknown;
       try {
@@ -25,6 +26,7 @@ export function retryPolicy(options: RetryOptions, env: RetryEnvironment): Polic
       } catch (e) {
         error = e;
       }
+      if (response !== undefined && response.status < 400) return response;
       const decision = decideRetry({ method: request.method, attempt, response, error, now: env.now(), random: env.random() }, options);
       if (!decision.retry || request.signal.aborted) {
         if (response !== undefined) return response;

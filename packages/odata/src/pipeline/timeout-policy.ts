@@ -1,4 +1,4 @@
-import type { Policy } from "./policy.js";
+import type { FetchLike } from "./policy.js";
 
 /** A request took longer than `timeoutInMs` (per attempt) and was aborted. */
 export class ODataTimeoutError extends Error {
@@ -13,26 +13,31 @@ export class ODataTimeoutError extends Error {
   }
 }
 
+/** The transport the client is given: `globalThis.fetch` or anything with its `(request, init)` shape. */
+export type Transport = (request: Request, init?: { readonly signal?: AbortSignal }) => Promise<Response>;
+
 /**
- * Aborts one attempt after `timeoutInMs` (the request's own `x-bcts-timeout` header overrides the client default).
- * The caller's abort signal still wins and is rethrown unchanged.
+ * The innermost step: calls the transport with a signal that fires after `timeoutInMs` (per attempt;
+ * a request's own `x-bcts-timeout` header overrides the client default) or when the caller aborts.
+ * The signal goes in `init`, so no extra `Request` is built. A timeout surfaces as `ODataTimeoutError`;
+ * the caller's abort reason is rethrown unchanged.
  *
  * @example
- * timeoutPolicy(100_000)
+ * const send = timeoutTransport(fetch, 120_000);
  */
-export function timeoutPolicy(defaultTimeoutInMs: number): Policy {
-  return async (request, next) => {
+export function timeoutTransport(transport: Transport, defaultTimeoutInMs: number): FetchLike {
+  return async (request) => {
     const header = request.headers.get("x-bcts-timeout");
     const timeoutInMs = header === null ? defaultTimeoutInMs : Number(header);
     if (header !== null) request.headers.delete("x-bcts-timeout");
-    if (!(timeoutInMs > 0) || !Number.isFinite(timeoutInMs)) return next(request);
+    if (!(timeoutInMs > 0) || !Number.isFinite(timeoutInMs)) return transport(request);
     const controller = new AbortController();
     const onAbort = () => controller.abort(request.signal.reason);
     if (request.signal.aborted) onAbort();
     else request.signal.addEventListener("abort", onAbort, { once: true });
     const timer = setTimeout(() => controller.abort(new ODataTimeoutError(request.method, request.url, timeoutInMs)), timeoutInMs);
     try {
-      return await next(new Request(request, { signal: controller.signal }));
+      return await transport(request, { signal: controller.signal });
     } catch (error) {
       if (controller.signal.aborted && controller.signal.reason instanceof ODataTimeoutError) throw controller.signal.reason;
       throw error;
