@@ -10,6 +10,8 @@ export interface BenchResults {
   readonly startedAt: string;
   readonly durationS: number;
   readonly machine: string;
+  /** 1-minute load average at the start and at the end of the run */
+  readonly load: readonly [number, number];
   readonly runs: number;
   readonly iterations: number;
   readonly tools: readonly { readonly id: ToolId; readonly label: string; readonly version: string; readonly unavailable: string | null }[];
@@ -23,11 +25,15 @@ export interface BenchResults {
   }[];
   readonly generation: readonly GenerationResult[];
   readonly outputTypecheck: readonly { readonly tool: ToolId; readonly document: string; readonly result: Measured<TypecheckResult> }[];
-  readonly server: string;
+  /** what served the runtime loops: the emulator (or why not) and the canned stub */
+  readonly servers: { readonly emulator: string; readonly canned: string };
   readonly consumers: readonly {
     readonly tool: ToolId;
     readonly typecheck: Measured<TypecheckResult>;
     readonly bundle: Measured<BundleResult>;
+    /** against the bcts emulator */
     readonly overhead: Measured<OverheadResult>;
+    /** against the canned loopback stub (near-zero server cost: the worst case for relative overhead) */
+    readonly overheadCanned: Measured<OverheadResult>;
   }[];
 }

@@ -1,4 +1,4 @@
-import { cpus, release, totalmem, type } from "node:os";
+import { cpus, loadavg, release, totalmem, type } from "node:os";
 import { installedVersion } from "./tools/installed-version.js";
 
 /** One line describing the machine the numbers come from. */
@@ -9,4 +9,9 @@ export function machineInfo(): string {
 
 export function toolchainVersions(): string {
   return `TypeScript ${installedVersion("typescript")}, esbuild ${installedVersion("esbuild")}`;
+}
+
+/** 1-minute load average, as a hint of how busy the machine was. */
+export function loadAverage(): number {
+  return loadavg()[0] ?? 0;
 }

@@ -8,17 +8,20 @@ import { join, relative } from "node:path";
 import { benchDocuments } from "./bench-document.js";
 import type { BenchResults } from "./bench-results.js";
 import { bundleConsumer } from "./bundle/bundle-consumer.js";
-import { measureGeneration, type GenerationResult } from "./generation/measure-generation.js";
+import { measureGenerations, type GenerationResult } from "./generation/measure-generation.js";
 import { readMetadataInventory } from "./losses/metadata-inventory.js";
-import { machineInfo, toolchainVersions } from "./machine-info.js";
+import { loadAverage, machineInfo, toolchainVersions } from "./machine-info.js";
 import { notMeasured } from "./measured.js";
 import { benchRoot, repoRoot, workRoot } from "./paths.js";
 import { renderReport } from "./report/render-report.js";
-import { startCannedServer } from "./runtime/canned-server.js";
-import { measureOverhead } from "./runtime/measure-overhead.js";
+import { startCannedServer, type BenchServer } from "./runtime/canned-server.js";
+import { startEmulatorServer } from "./runtime/emulator-server.js";
+import { measureOverhead, type OverheadResult } from "./runtime/measure-overhead.js";
 import { bctsClientReady } from "./tools/bcts-client-ready.js";
 import { toolAdapters } from "./tools/tool-adapters.js";
-import { typecheckProject } from "./typecheck/typecheck-project.js";
+import { measureRoundRobin } from "./process/repeat-measurement.js";
+import { mb, seconds } from "./report/format.js";
+import { typecheckJob, typecheckResult, type TypecheckResult } from "./typecheck/typecheck-project.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
@@ -30,6 +33,7 @@ const iterations = flag("--iterations", 300);
 const writeDoc = !args.includes("--no-doc");
 
 const started = new Date();
+const loadAtStart = loadAverage();
 const log = (msg: string): void => console.error(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 mkdirSync(workRoot, { recursive: true });
 
@@ -41,9 +45,10 @@ for (const tool of toolAdapters) {
 }
 const unavailableOf = (id: string) => tools.find((t) => t.id === id)?.unavailable ?? null;
 
-// 1. generation time + memory, output size, losses — per document and tool
+// 1. generation time + memory, output size, losses — per document, tools round-robin
 const documents = [];
 const generation: GenerationResult[] = [];
+const adapters = toolAdapters.map((adapter) => ({ adapter, unavailable: unavailableOf(adapter.id) }));
 for (const doc of benchDocuments) {
   const inventory = readMetadataInventory(doc.file);
   documents.push({
@@ -59,50 +64,84 @@ for (const doc of benchDocuments) {
       enumTypes: inventory.enumTypes.length,
     },
   });
-  for (const tool of toolAdapters) {
-    log(`generate ${doc.id} with ${tool.label} (${runs}×)`);
-    const r = await measureGeneration(tool, doc, inventory, runs, unavailableOf(tool.id));
-    log(r.run.ok ? `  ${(r.run.value.wallMs / 1000).toFixed(2)} s, ${r.run.value.peakRssMb?.toFixed(0)} MB` : `  not measured: ${r.run.reason}`);
+  log(`generate ${doc.id}: ${runs}× round-robin over ${adapters.filter((a) => !a.unavailable).map((a) => a.adapter.label).join(", ")}`);
+  for (const r of await measureGenerations(adapters, doc, inventory, runs)) {
+    log(`  ${r.tool}: ${r.run.ok ? `${seconds(r.run.value.wallMs)} wall, ${r.run.value.cpuMs === null ? "?" : seconds(r.run.value.cpuMs)} CPU, ${mb(r.run.value.peakRssMb)}` : `not measured: ${r.run.reason}`}`);
     generation.push(r);
   }
 }
 
-// 2. tsc --noEmit of each generated output
-const outputTypecheck = [];
-for (const g of generation) {
-  const tool = toolAdapters.find((t) => t.id === g.tool)!;
-  log(`tsc ${g.document} output of ${tool.label}`);
-  const result = g.codeDir
-    ? await typecheckProject(join(g.codeDir, ".."), [`${relative(join(g.codeDir, ".."), g.codeDir)}/**/*.ts`], runs, tool.compilerOptions)
-    : notMeasured(`no output (${g.run.ok ? "?" : g.run.reason})`);
-  log(result.ok ? `  ${(result.value.wallMs / 1000).toFixed(2)} s, ${result.value.errors} errors` : `  not measured: ${result.reason}`);
-  outputTypecheck.push({ tool: g.tool, document: g.document, result });
+// 2. tsc --noEmit of each generated output, round-robin per document
+const outputTypecheck: BenchResults["outputTypecheck"][number][] = [];
+for (const doc of benchDocuments) {
+  const gens = generation.filter((g) => g.document === doc.id);
+  const withCode = gens.filter((g) => g.codeDir !== null);
+  log(`tsc of the ${doc.id} outputs: ${runs}× round-robin`);
+  const results = await measureRoundRobin(
+    withCode.map((g) => {
+      const root = join(g.codeDir!, "..");
+      return typecheckJob(root, [`${relative(root, g.codeDir!)}/**/*.ts`], toolAdapters.find((t) => t.id === g.tool)!.compilerOptions);
+    }),
+    runs,
+  );
+  for (const g of gens) {
+    const i = withCode.indexOf(g);
+    const result = i >= 0 ? typecheckResult(results[i]!) : notMeasured<TypecheckResult>(`no output (${g.run.ok ? "?" : g.run.reason})`);
+    log(`  ${g.tool}: ${result.ok ? `${seconds(result.value.wallMs)}, ${result.value.errors} errors` : `not measured: ${result.reason}`}`);
+    outputTypecheck.push({ tool: g.tool, document: g.document, result });
+  }
 }
 
 // 3. consumer programs (API v2.0): tsc, bundle, runtime overhead vs raw fetch
-const server = await startCannedServer();
+const canned = await startCannedServer();
+let emulator: BenchServer | null = null;
+let emulatorKind: string;
+try {
+  emulator = await startEmulatorServer();
+  emulatorKind = emulator.kind;
+} catch (error) {
+  emulatorKind = `not available: ${(error as Error).message.split("\n")[0]}`;
+  log(`emulator ${emulatorKind}`);
+}
 const consumers = [];
+const ready = [];
 for (const tool of toolAdapters) {
-  const dir = join(benchRoot, "consumers", tool.id);
-  const missing = tool.id === "bcts" ? await bctsClientReady() : generation.find((g) => g.tool === tool.id && g.document === "api-v2.0")?.codeDir ? null : "its API v2.0 output was not generated";
+  const missing = tool.id === "bcts"
+    ? await bctsClientReady()
+    : generation.find((g) => g.tool === tool.id && g.document === "api-v2.0")?.codeDir ? null : "its API v2.0 output was not generated";
+  if (missing) log(`consumer ${tool.label}: not measured (${missing})`);
+  ready.push({ tool, missing });
+}
+const runnableConsumers = ready.filter((r) => !r.missing);
+log(`tsc of the consumers: ${runs}× round-robin`);
+const consumerTsc = await measureRoundRobin(
+  runnableConsumers.map(({ tool }) => typecheckJob(join(benchRoot, "consumers", tool.id), ["main.ts", "queries.ts"], tool.compilerOptions)),
+  runs,
+);
+for (const { tool, missing } of ready) {
   if (missing) {
     const skipped = notMeasured(missing);
-    consumers.push({ tool: tool.id, typecheck: skipped, bundle: skipped, overhead: skipped });
-    log(`consumer ${tool.label}: not measured (${missing})`);
+    consumers.push({ tool: tool.id, typecheck: skipped, bundle: skipped, overhead: skipped, overheadCanned: skipped });
     continue;
   }
-  log(`consumer ${tool.label}: tsc, bundle, ${iterations} requests × ${runs}`);
-  const typecheck = await typecheckProject(dir, ["main.ts", "queries.ts"], runs, tool.compilerOptions);
+  const typecheck = typecheckResult(consumerTsc[runnableConsumers.findIndex((r) => r.tool === tool)]!);
+  log(`consumer ${tool.label}: tsc ${typecheck.ok ? `${seconds(typecheck.value.wallMs)}, ${typecheck.value.errors} errors` : typecheck.reason}; bundle; ${iterations} requests × ${runs}`);
   const bundle = await bundleConsumer(tool.id);
-  const overhead = await measureOverhead(tool.id, server, iterations, runs);
-  consumers.push({ tool: tool.id, typecheck, bundle, overhead });
+  const overhead = emulator ? await measureOverhead(tool.id, emulator, iterations, runs) : notMeasured<OverheadResult>(`emulator ${emulatorKind}`);
+  const overheadCanned = await measureOverhead(tool.id, canned, iterations, runs);
+  for (const [where, m] of [["emulator", overhead], ["stub", overheadCanned]] as const) {
+    log(m.ok ? `  ${where}: ${m.value.ratio.toFixed(2)}× raw fetch, rows ${m.value.rows.join("/")}` : `  ${where}: not measured: ${m.reason}`);
+  }
+  consumers.push({ tool: tool.id, typecheck, bundle, overhead, overheadCanned });
 }
-await server.close();
+await canned.close();
+await emulator?.close();
 
 const results: BenchResults = {
   startedAt: started.toISOString(),
   durationS: (Date.now() - started.getTime()) / 1000,
   machine: machineInfo(),
+  load: [loadAtStart, loadAverage()],
   runs,
   iterations,
   tools,
@@ -110,7 +149,7 @@ const results: BenchResults = {
   documents,
   generation,
   outputTypecheck,
-  server: server.kind,
+  servers: { emulator: emulatorKind, canned: canned.kind },
   consumers,
 };
 writeFileSync(join(workRoot, "results.json"), JSON.stringify(results, null, 2));

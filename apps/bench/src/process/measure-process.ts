@@ -8,6 +8,8 @@ export interface ProcessMeasurement {
   readonly wallMs: number;
   /** Peak resident set size in MB, from GNU time (`/usr/bin/time -v`); null when unavailable. */
   readonly peakRssMb: number | null;
+  /** user + system CPU time of the child in ms (GNU time); less sensitive to a busy machine than wall time */
+  readonly cpuMs: number | null;
   readonly exitCode: number | null;
   readonly timedOut: boolean;
   readonly stdout: string;
@@ -54,17 +56,21 @@ export async function measureProcess(spec: ProcessSpec): Promise<ProcessMeasurem
   });
   const wallMs = performance.now() - started;
   let peakRssMb: number | null = null;
+  let cpuMs: number | null = null;
   let exitCode = result.code;
   if (hasGnuTime && existsSync(timeFile)) {
     const text = readFileSync(timeFile, "utf8");
     const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
     if (rss?.[1]) peakRssMb = Number(rss[1]) / 1024;
+    const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(text);
+    if (user?.[1] && sys?.[1]) cpuMs = (Number(user[1]) + Number(sys[1])) * 1000;
     const status = /Exit status: (\d+)/.exec(text);
     if (status?.[1]) exitCode = Number(status[1]);
     else if (/Command terminated by signal/.test(text)) exitCode = exitCode ?? 128;
   }
   rmSync(dir, { recursive: true, force: true });
-  return { wallMs, peakRssMb, exitCode, timedOut: result.timedOut, stdout: result.stdout, stderr: result.stderr };
+  return { wallMs, peakRssMb, cpuMs, exitCode, timedOut: result.timedOut, stdout: result.stdout, stderr: result.stderr };
 }
 
 function tail(text: string, max = 20_000): string {

@@ -1,33 +1,51 @@
 import { median } from "./median.js";
 import { measureProcess, type ProcessMeasurement, type ProcessSpec } from "./measure-process.js";
 
-/** The median of several runs of one command, or why it could not be measured. */
+/** The medians of several runs of one command, or why it could not be measured. */
 export type RepeatedMeasurement =
-  | { readonly ok: true; readonly runs: number; readonly wallMs: number; readonly peakRssMb: number | null; readonly last: ProcessMeasurement }
+  | { readonly ok: true; readonly runs: number; readonly wallMs: number; readonly cpuMs: number | null; readonly peakRssMb: number | null; readonly last: ProcessMeasurement }
   | { readonly ok: false; readonly reason: string; readonly wallMs: number; readonly peakRssMb: number | null; readonly last: ProcessMeasurement };
 
+/** One command to measure repeatedly; `prepare` runs before each run (e.g. empty the output folder). */
+export interface MeasurementJob {
+  readonly spec: ProcessSpec;
+  readonly prepare?: () => void;
+  /** why a finished run counts as a failure, or null */
+  readonly failure?: (m: ProcessMeasurement) => string | null;
+}
+
 /**
- * Runs `spec` `runs` times (after `prepare`, e.g. emptying the output folder) and reports medians.
- * Stops at the first failing run: a failure is reported with its own time and memory.
+ * Runs every job `runs` times, round-robin (job 1, job 2, …, then again), so that a busy period on
+ * the machine hits every tool rather than one. A job stops at its first failing run, which is
+ * reported with its own time and memory.
  */
-export async function repeatMeasurement(
-  spec: ProcessSpec,
-  runs: number,
-  prepare?: () => void,
-  failureReason: (m: ProcessMeasurement) => string | null = defaultFailure,
-): Promise<RepeatedMeasurement> {
-  const walls: number[] = [];
-  const rss: number[] = [];
-  let last: ProcessMeasurement | undefined;
+export async function measureRoundRobin(jobs: readonly MeasurementJob[], runs: number): Promise<RepeatedMeasurement[]> {
+  const samples = jobs.map(() => [] as ProcessMeasurement[]);
+  const failed: (RepeatedMeasurement | null)[] = jobs.map(() => null);
   for (let i = 0; i < runs; i++) {
-    prepare?.();
-    last = await measureProcess(spec);
-    const reason = failureReason(last);
-    if (reason) return { ok: false, reason, wallMs: last.wallMs, peakRssMb: last.peakRssMb, last };
-    walls.push(last.wallMs);
-    if (last.peakRssMb !== null) rss.push(last.peakRssMb);
+    for (const [j, job] of jobs.entries()) {
+      if (failed[j]) continue;
+      job.prepare?.();
+      const m = await measureProcess(job.spec);
+      const reason = (job.failure ?? defaultFailure)(m);
+      if (reason) failed[j] = { ok: false, reason, wallMs: m.wallMs, peakRssMb: m.peakRssMb, last: m };
+      else samples[j]!.push(m);
+    }
   }
-  return { ok: true, runs, wallMs: median(walls), peakRssMb: rss.length ? median(rss) : null, last: last! };
+  return jobs.map((_, j) => failed[j] ?? summarize(samples[j]!));
+}
+
+/** Runs one job `runs` times and reports medians. */
+export async function repeatMeasurement(job: MeasurementJob, runs: number): Promise<RepeatedMeasurement> {
+  return (await measureRoundRobin([job], runs))[0]!;
+}
+
+function summarize(samples: readonly ProcessMeasurement[]): RepeatedMeasurement {
+  const pick = (f: (m: ProcessMeasurement) => number | null): number | null => {
+    const v = samples.map(f).filter((x): x is number => x !== null);
+    return v.length ? median(v) : null;
+  };
+  return { ok: true, runs: samples.length, wallMs: pick((m) => m.wallMs)!, cpuMs: pick((m) => m.cpuMs), peakRssMb: pick((m) => m.peakRssMb), last: samples.at(-1)! };
 }
 
 function defaultFailure(m: ProcessMeasurement): string | null {

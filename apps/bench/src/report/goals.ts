@@ -41,10 +41,12 @@ export function checkGoals(results: BenchResults, labels: Readonly<Record<ToolId
     measured: bt !== null && ft ? `${(bt / 1000).toFixed(2)} s vs ${labels[ft.tool]} ${(ft.v / 1000).toFixed(2)} s (${(bt / ft.v).toFixed(2)}×)` : "—",
     status: bt === null || !ft ? "not measured" : bt <= ft.v ? "met" : "not met",
   });
-  const o = results.consumers.find((c) => c.tool === "bcts")?.overhead;
+  const bctsConsumer = results.consumers.find((c) => c.tool === "bcts");
+  const onEmulator = bctsConsumer?.overhead.ok === true;
+  const o = onEmulator ? bctsConsumer?.overhead : bctsConsumer?.overheadCanned;
   checks.push({
-    goal: "runtime overhead ≤ 1.1× raw fetch",
-    measured: o?.ok ? `${o.value.ratio.toFixed(2)}× (${o.value.clientMs.toFixed(3)} ms vs ${o.value.rawMs.toFixed(3)} ms)` : "—",
+    goal: "runtime overhead ≤ 1.1× raw fetch (emulator; the loopback stub if the emulator could not run)",
+    measured: o?.ok ? `${o.value.ratio.toFixed(2)}× on the ${onEmulator ? "emulator" : "stub"} (${o.value.clientMs.toFixed(3)} ms vs ${o.value.rawMs.toFixed(3)} ms)` : "—",
     status: !o?.ok ? "not measured" : o.value.ratio <= 1.1 ? "met" : "not met",
   });
   const gz = (t: ToolId) => {

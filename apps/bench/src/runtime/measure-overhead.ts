@@ -46,9 +46,16 @@ function runChild(tool: string, server: BenchServer, iterations: number): Promis
         const v = JSON.parse(line) as Omit<OverheadResult, "ratio">;
         resolve(measured({ ...v, ratio: v.clientMs / v.rawMs }));
       } catch {
-        const why = err.trim().split("\n").find((l) => /Error|error/.test(l)) ?? err.trim().split("\n")[0] ?? `exit ${code}`;
-        resolve(notMeasured(`consumer failed at runtime: ${why.slice(0, 200)}`));
+        resolve(notMeasured(`consumer failed at runtime: ${failureSummary(`${out}\n${err}`, code)}`));
       }
     });
   });
+}
+
+/** The server's error message if one was printed, else the first error line (ANSI codes removed). */
+function failureSummary(text: string, code: number | null): string {
+  const plain = text.replace(/\u001b\[[0-9;]*m/g, "");
+  const message = /"message"\s*:\s*"([^"]+)"/.exec(plain)?.[1];
+  const line = plain.split("\n").find((l) => /Error|error/.test(l))?.trim();
+  return (message ?? line ?? `exit code ${code}`).slice(0, 240);
 }

@@ -49,7 +49,9 @@ export const bctsAdapter: ToolAdapter = {
     };
   },
   codeDir: (_doc, outDir) => join(outDir, "src"),
-  survivalProbe: (doc, codeDir) => bctsSurvivalProbe(codeDir),
+  survivalProbe: (_doc, codeDir) => bctsSurvivalProbe(codeDir),
+  // the workspace runtime has no dist/: resolve @bcts/odata to its sources (they get type-checked too)
+  compilerOptions: { customConditions: ["@bcts/source"] },
 };
 
 async function bundleChild(): Promise<void> {

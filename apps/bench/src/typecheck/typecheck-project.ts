@@ -1,11 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { measured, notMeasured, type Measured } from "../measured.js";
-import { lastLine, repeatMeasurement } from "../process/repeat-measurement.js";
+import { lastLine, type MeasurementJob, type RepeatedMeasurement } from "../process/repeat-measurement.js";
 import { packageDir } from "../tools/installed-version.js";
 
 export interface TypecheckResult {
   readonly wallMs: number;
+  readonly cpuMs: number | null;
   readonly peakRssMb: number | null;
   readonly runs: number;
   /** number of `error TS…` diagnostics (0 = clean) */
@@ -27,33 +28,29 @@ export const benchCompilerOptions = {
 } as const;
 
 /**
- * Writes `tsconfig.bench.json` in `dir` (including `include`) and runs `tsc -p … --noEmit` in a
- * child process `runs` times. Type errors are counted, not fatal; a compiler crash or timeout is
- * reported as not measured.
+ * A `tsc -p <dir>/tsconfig.bench.json --noEmit` job (the tsconfig is written now). Type errors are
+ * counted, not fatal; a compiler crash or a timeout makes the job fail.
  */
-export async function typecheckProject(
-  dir: string,
-  include: readonly string[],
-  runs: number,
-  extraOptions: Readonly<Record<string, unknown>> = {},
-): Promise<Measured<TypecheckResult>> {
+export function typecheckJob(dir: string, include: readonly string[], extraOptions: Readonly<Record<string, unknown>> = {}): MeasurementJob {
   const tsconfig = join(resolve(dir), "tsconfig.bench.json");
   writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { ...benchCompilerOptions, typeRoots: [join(packageDir("@types/node"), "..")], ...extraOptions }, include }, null, 2));
   const tsc = join(packageDir("typescript"), "lib", "tsc.js");
-  const r = await repeatMeasurement(
-    { command: process.execPath, args: [tsc, "-p", tsconfig, "--noEmit", "--pretty", "false"], cwd: dir, timeoutMs: 300_000 },
-    runs,
-    undefined,
-    (m) => {
+  return {
+    spec: { command: process.execPath, args: [tsc, "-p", tsconfig, "--noEmit", "--pretty", "false"], cwd: dir, timeoutMs: 300_000 },
+    failure: (m) => {
       if (m.timedOut) return "tsc timed out after 300 s";
       const crash = /RangeError[^\n]*|FATAL ERROR[^\n]*|Maximum call stack size exceeded/.exec(m.stderr + m.stdout);
       if (crash) return `tsc crashed: ${crash[0].slice(0, 120)}`;
       if (m.exitCode !== 0 && !/error TS\d+/.test(m.stdout)) return `tsc exit ${m.exitCode}: ${lastLine(m.stderr + m.stdout)}`;
       return null;
     },
-  );
+  };
+}
+
+/** The medians of a type-check job, with its diagnostics counted from the last run. */
+export function typecheckResult(r: RepeatedMeasurement): Measured<TypecheckResult> {
   if (!r.ok) return notMeasured(`${r.reason} (after ${(r.wallMs / 1000).toFixed(1)} s, ${r.peakRssMb?.toFixed(0) ?? "?"} MB)`);
   const errors = [...r.last.stdout.matchAll(/error TS\d+/g)].length;
   const firstError = /[^\n]*error TS\d+[^\n]*/.exec(r.last.stdout)?.[0]?.slice(0, 240) ?? null;
-  return measured({ wallMs: r.wallMs, peakRssMb: r.peakRssMb, runs: r.runs, errors, firstError });
+  return measured({ wallMs: r.wallMs, cpuMs: r.cpuMs, peakRssMb: r.peakRssMb, runs: r.runs, errors, firstError });
 }
