@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AuthorizationCodeProvider, DeviceCodeProvider, FileTokenCachePersistence, InteractionRequiredError, type DeviceCodePrompt } from "../src/index.js";
+import { AuthenticationConfigurationError, AuthorizationCodeProvider, DeviceCodeProvider, FileTokenCachePersistence, InteractionRequiredError, type DeviceCodePrompt } from "../src/index.js";
 import { FAKE_ENTRA_DEMO, fakeAuthority, leakedIn, startFakeEntra, tokenPosts, type FakeEntra } from "./fake-entra-fixture.js";
 
 const PUBLIC_APP = "6c1f6d0e-5b2a-4f7e-9a1d-3c4b5a6d7e8f";
@@ -141,5 +141,23 @@ describe("DeviceCodeProvider: user sign-in for CLIs", () => {
     const v = entra.validateAccessToken(a.token);
     expect(v.ok && v.claims.upn).toBe(B.username);
     expect((await cli.getAccount())?.username).toBe(B.username);
+  });
+});
+
+describe("DeviceCodeProvider failures", () => {
+  it("a declined sign-in → InteractionRequiredError authorization_declined with a remedy", async () => {
+    const cli = new DeviceCodeProvider({ ...fakeAuthority(entra), clientId: PUBLIC_APP, clock, onDeviceCode: (p) => setTimeout(() => entra.declineDeviceCode(p.userCode), 20) });
+    const error = await cli.getToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InteractionRequiredError);
+    expect(error).toMatchObject({ code: "authorization_declined", aadsts: 70000 });
+    expect((error as InteractionRequiredError).remedy).toMatch(/declined/);
+  });
+
+  it("device code needs a public client: a confidential app without credentials gets AADSTS7000218", async () => {
+    const cli = new DeviceCodeProvider({ ...fakeAuthority(entra), clock, onDeviceCode: () => undefined });
+    const error = await cli.getToken().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationConfigurationError);
+    expect(error).toMatchObject({ aadsts: 7000218, status: 401, code: "invalid_client" });
+    expect((error as AuthenticationConfigurationError).remedy).toMatch(/no client credential was sent/);
   });
 });

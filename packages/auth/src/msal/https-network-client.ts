@@ -38,6 +38,8 @@ interface RawResponse { status: number; headers: Record<string, string>; text: s
  */
 export class HttpsNetworkClient implements INetworkModule {
   lastDiscoveryFailure: { status: number; body: Record<string, unknown> | undefined } | undefined;
+  /** The last 4xx answer to a POST; MSAL reduces device-code endpoint errors to the bare `error` string. */
+  lastPostFailure: { status: number; body: Record<string, unknown> | undefined } | undefined;
   readonly #timeoutInMs: number;
   readonly #maxRetries: number;
   readonly #retryDelayInMs: number;
@@ -61,7 +63,9 @@ export class HttpsNetworkClient implements INetworkModule {
   }
 
   async sendPostRequestAsync<T>(url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    return (await this.#send("POST", url, options)) as NetworkResponse<T>;
+    const response = await this.#send("POST", url, options);
+    if (response.status >= 400) this.lastPostFailure = { status: response.status, body: response.body as Record<string, unknown> | undefined };
+    return response as NetworkResponse<T>;
   }
 
   async #send(method: "GET" | "POST", url: string, options: NetworkRequestOptions | undefined): Promise<NetworkResponse<unknown>> {

@@ -15,6 +15,8 @@ export interface MsalErrorContext {
   readonly redactor: Redactor;
   /** A failed OIDC discovery GET (MSAL reports only "endpoints_resolution_error"). */
   readonly discoveryFailure?: { readonly status: number; readonly body: Record<string, unknown> | undefined } | undefined;
+  /** The last 4xx answer to a POST (device-code errors arrive from MSAL without their AADSTS details). */
+  readonly postFailure?: { readonly status: number; readonly body: Record<string, unknown> | undefined } | undefined;
   /** Provider-specific remedies that replace the generic ones (e.g. "your secret looks like a Secret ID"). */
   readonly remedies?: Readonly<Record<number, string>>;
   /** User flows: invalid_grant & co. mean "sign in again", not "fix the configuration". */
@@ -24,6 +26,7 @@ export interface MsalErrorContext {
 type MsalLike = Error & { errorCode?: string; errorMessage?: string; subError?: string; correlationId?: string; status?: number; errorNo?: string | number };
 
 const TRANSIENT_CLIENT_CODES = new Set(["network_error", "token_parsing_error", "endpoints_resolution_error", "no_network_connectivity", "request_timeout"]);
+const USER_DEVICE_CODE_ERRORS = new Set(["authorization_declined", "expired_token", "bad_verification_code", "access_denied", "code_expired"]);
 const USER_INTERACTION_CODES = new Set(["invalid_grant", "interaction_required", "consent_required", "login_required", "no_tokens_found", "refresh_token_expired", "native_account_unavailable"]);
 
 /**
@@ -69,8 +72,15 @@ export function mapMsalError(error: unknown, ctx: MsalErrorContext): Authenticat
   if (e.name === "InteractionRequiredAuthError" || (ctx.delegated && USER_INTERACTION_CODES.has(e.errorCode ?? ""))) {
     return build(InteractionRequiredError, ctx, e.errorMessage || e.message, details);
   }
-  // Device-code polling ends with post_request_failed + the server's error (authorization_declined, expired_token, …).
-  if (ctx.delegated && e.errorCode === "post_request_failed") return build(InteractionRequiredError, ctx, e.errorMessage || e.message, { ...details, code: e.errorMessage || "post_request_failed" });
+  // Device-code requests end with post_request_failed + only the server's `error`; the body has the rest.
+  if (e.errorCode === "post_request_failed") {
+    const body = ctx.postFailure?.body;
+    const code = typeof body?.error === "string" ? body.error : e.errorMessage || "post_request_failed";
+    const aadsts = Array.isArray(body?.error_codes) && typeof body.error_codes[0] === "number" ? body.error_codes[0] : undefined;
+    const text = typeof body?.error_description === "string" ? describe(body.error_description) : code;
+    const Kind = USER_DEVICE_CODE_ERRORS.has(code) ? InteractionRequiredError : AuthenticationConfigurationError;
+    return build(Kind, ctx, text, { ...details, code, aadsts, status: ctx.postFailure?.status });
+  }
   if (e.errorCode && TRANSIENT_CLIENT_CODES.has(e.errorCode)) return build(TransientAuthenticationError, ctx, e.errorMessage || e.message, details);
   // ClientConfigurationError, ClientAuthError (invalid_client_credential, invalid_assertion, …) and non-MSAL errors
   // (key handling, an assertion callback that threw) are configuration problems.

@@ -129,7 +129,7 @@ export class UserFlowClient {
   mapError(error: unknown): AuthenticationError {
     return mapMsalError(error, {
       tenantId: this.settings.authority.tenantId, clientId: this.settings.clientId, redactor: this.settings.redactor,
-      discoveryFailure: this.#network.lastDiscoveryFailure, delegated: true,
+      discoveryFailure: this.#network.lastDiscoveryFailure, postFailure: this.#network.lastPostFailure, delegated: true,
     });
   }
 
@@ -137,6 +137,7 @@ export class UserFlowClient {
     const clockStart = this.settings.clock();
     const realStart = Date.now();
     this.#network.lastDiscoveryFailure = undefined;
+    this.#network.lastPostFailure = undefined;
     const result = await call();
     if (!result.accessToken || !(result.expiresOn instanceof Date) || !result.account) {
       throw Object.assign(new Error("Entra ID answered without an access token or account."), { name: "ClientAuthError", errorCode: "token_parsing_error" });

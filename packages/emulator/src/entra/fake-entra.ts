@@ -59,6 +59,8 @@ export interface FakeEntra {
   findTenant(idOrDomain: string): RegisteredTenant | undefined;
   /** Approves (as `username`) a pending device-code sign-in, as a user entering the code would. */
   approveDeviceCode(userCode: string, username: string): void;
+  /** Declines a pending device-code sign-in, as a user pressing "Cancel" would. */
+  declineDeviceCode(userCode: string): void;
   /** Revokes all refresh tokens of a user. Returns how many. */
   revokeRefreshTokens(username: string): number;
   /** Submits the sign-in form of an authorization URL as `username` and returns the redirect (with `code`/`state` or `error`). */
@@ -165,6 +167,11 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       if (!grant) throw new Error(`fake Entra: no pending device code ${userCode}`);
       grant.state = "approved";
       grant.username = username.toLowerCase();
+    },
+    declineDeviceCode(userCode) {
+      const grant = userFlows.findDeviceCodeByUserCode(userCode);
+      if (!grant) throw new Error(`fake Entra: no pending device code ${userCode}`);
+      grant.state = "declined";
     },
     revokeRefreshTokens: (username) => userFlows.revokeUser(username),
     signIn: (authorizationUrl, credentials) => submitSignIn(authorizationUrl, credentials, tls.ca),
