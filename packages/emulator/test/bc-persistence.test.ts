@@ -20,6 +20,8 @@ describe("optional persistence to a JSON file", () => {
       const list = await second.json<Collection>(`${second.company}/customers?$select=id,displayName`);
       expect(list.body.value.map((c) => c["displayName"])).toContain("Persisted Ltd");
       expect(list.body.value).toHaveLength(6);
+      const rows = second.bc.environment("0f8a7c3e-1111-4b2a-9c3d-5e6f7a8b9c0d").storeFor("api/v2.0").list("5c2a4b1e-8d3f-4e6a-9b7c-1f0e2d3c4b5a", "customers");
+      expect(rows.map((r) => r.values["displayName"])).toContain("Persisted Ltd");
       const again = await second.json<Record<string, unknown>>(`${second.company}/customers(${String(created.body["id"])})`);
       expect(again.body["@odata.etag"]).toBe(created.body["@odata.etag"]);
     } finally {

@@ -30,5 +30,4 @@ export const bcErrors = {
   noSuchProperty: (property: string, type: string) =>
     new BcError(400, "BadRequest_NotFound", `Could not find a property named '${property}' on type '${type}'.`),
   querySyntax: (detail: string) => new BcError(400, "BadRequest", `Bad Request - Error in query syntax. ${detail}`),
-  invalidBody: (detail: string) => new BcError(400, "BadRequest", `Invalid Request Body. ${detail}`),
 } as const;

@@ -1,5 +1,5 @@
 import type { BcRequest } from "../http/bc-request.js";
-import { BcError } from "../http/bc-error.js";
+import { BcError, bcErrors } from "../http/bc-error.js";
 import { emptyResponse, jsonResponse, rawResponse, type BcResponse } from "../http/bc-response.js";
 import type { StoredEntity } from "../store/entity-store.js";
 import { applyQuery } from "./apply-query.js";
@@ -45,17 +45,15 @@ export function parseJsonBody(request: BcRequest): Record<string, unknown> {
 export function checkIfMatch(request: BcRequest, target: EntityTarget, required: boolean): void {
   const ifMatch = request.headers["if-match"];
   if (ifMatch === undefined || ifMatch.trim() === "") {
-    if (required) throw new BcError(400, "BadRequest_InvalidToken", "Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.");
+    if (required) throw bcErrors.invalidToken();
     return;
   }
   if (ifMatch.trim() === "*") return;
   const current = etagFor(target.set.name, target.row.key, target.row.rowVersion);
   const offered = ifMatch.split(",").map((t) => t.trim());
   if (offered.includes(current)) return;
-  if (!offered.every((t) => /^(W\/)?"[^"]*"$/.test(t))) {
-    throw new BcError(400, "BadRequest_InvalidToken", "Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.");
-  }
-  throw new BcError(409, "Request_EntityChanged", "Another user has already changed the record.");
+  if (!offered.every((t) => /^(W\/)?"[^"]*"$/.test(t))) throw bcErrors.invalidToken();
+  throw bcErrors.entityChanged();
 }
 
 /** BC refuses to list document lines without their parent (§5.3, §11.5). */
@@ -113,19 +111,19 @@ export function handleODataRequest(ctx: ODataContext, request: BcRequest, segmen
           return entityResponse(ctx, target, target.row, parseQueryOptions(params), 200);
         case "PATCH":
         case "MERGE": {
-          if (!target.set.capabilities.updatable) throw new BcError(405, "BadRequest_MethodNotAllowed", `'PATCH' requests for '${target.set.name}' of EdmType 'Entity' are not allowed within Microsoft Dynamics 365 Business Central OData web services.`);
+          if (!target.set.capabilities.updatable) throw bcErrors.methodNotAllowed("PATCH", target.set.name);
           checkIfMatch(request, target, true);
           const row = updateEntity(ctx, target.set, target.scope, target.row, parseJsonBody(request));
           if (preferences(request).noContent) return emptyResponse(204, { "preference-applied": "return=minimal" });
           return entityResponse(ctx, target, row, parseQueryOptions(params), 200);
         }
         case "DELETE":
-          if (!target.set.capabilities.deletable) throw new BcError(405, "BadRequest_MethodNotAllowed", `'DELETE' requests for '${target.set.name}' of EdmType 'Entity' are not allowed within Microsoft Dynamics 365 Business Central OData web services.`);
+          if (!target.set.capabilities.deletable) throw bcErrors.methodNotAllowed("DELETE", target.set.name);
           checkIfMatch(request, target, false);
           deleteEntity(ctx, target.set, target.scope, target.row);
           return emptyResponse(204);
         default:
-          throw new BcError(405, "BadRequest_MethodNotAllowed", `'${method}' requests for '${target.set.name}' of EdmType 'Entity' are not allowed within Microsoft Dynamics 365 Business Central OData web services.`);
+          throw bcErrors.methodNotAllowed(method, target.set.name);
       }
     }
     case "action": {
@@ -144,7 +142,7 @@ export function handleODataRequest(ctx: ODataContext, request: BcRequest, segmen
       }
       if (method === "PATCH" || method === "PUT") {
         // Raw bytes + If-Match (§5.5); answers 204.
-        if (!entity.set.capabilities.updatable) throw new BcError(405, "BadRequest_MethodNotAllowed", `'${method}' requests for '${entity.set.name}' of EdmType 'Entity' are not allowed within Microsoft Dynamics 365 Business Central OData web services.`);
+        if (!entity.set.capabilities.updatable) throw bcErrors.methodNotAllowed(method, entity.set.name);
         checkIfMatch(request, entity, true);
         const bytes = request.body ?? Buffer.alloc(0);
         const values: Record<string, unknown> = { ...entity.row.values, [property.name]: bytes.toString("base64") };

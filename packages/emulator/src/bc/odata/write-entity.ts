@@ -1,5 +1,5 @@
 import type { EdmEntitySet, EdmEntityType } from "../metadata/edm-model.js";
-import { BcError } from "../http/bc-error.js";
+import { BcError, bcErrors } from "../http/bc-error.js";
 import type { StoredEntity } from "../store/entity-store.js";
 import { formatDateTime } from "./edm-values.js";
 import { formatKey, storeKey } from "./entity-key.js";
@@ -76,8 +76,8 @@ export function createEntity(
   return ctx.store.get(scope, set.name, key)!;
 }
 
-export function methodNotAllowed(method: string, set: EdmEntitySet): BcError {
-  return new BcError(405, "BadRequest_MethodNotAllowed", `'${method}' requests for '${set.name}' of EdmType 'Entity' are not allowed within Microsoft Dynamics 365 Business Central OData web services.`);
+function methodNotAllowed(method: string, set: EdmEntitySet): BcError {
+  return bcErrors.methodNotAllowed(method, set.name);
 }
 
 /** PATCH (§5.1): no deep patch, keys immutable, every change gets a new row version (new ETag). */

@@ -31,6 +31,13 @@ export class BcEnvironment {
     return this.stores.get(route.path.toLowerCase())!;
   }
 
+  /** The store behind a route path, e.g. `storeFor("api/v2.0").list(companyId, "customers")`. */
+  storeFor(routePath: string): EntityStore {
+    const store = this.stores.get(routePath.replace(/^\/+|\/+$/g, "").toLowerCase());
+    if (!store) throw new TypeError(`no route ${routePath} in environment ${this.name}`);
+    return store;
+  }
+
   /** Companies rows per route shape, then the seed rows of every set the route's metadata has. */
   private seedRoute(route: LoadedRoute, store: EntityStore, seed: readonly SeedCompany[]): void {
     const model = route.model;
