@@ -21,3 +21,8 @@ export function compileConsumer(run: CommandRunner, dir: string): Promise<Comman
 export function runConsumer(run: CommandRunner, dir: string): Promise<CommandResult> {
   return runChecked(run, process.execPath, [join(dir, "dist", "main.js")], { cwd: dir, env: cleanEnv(process.env), timeoutMs: 60_000 });
 }
+
+/** Executes an installed bin directly (node_modules/.bin/<name>), as a shell or `npx` would — so a missing shebang shows. */
+export function runInstalledBin(run: CommandRunner, dir: string, name: string, args: readonly string[]): Promise<CommandResult> {
+  return run(join(dir, "node_modules", ".bin", name), args, { cwd: dir, env: cleanEnv(process.env), timeoutMs: 30_000 });
+}

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackages } from "../src/build-packages.js";
 import { checkTarballTypes, ignoredResolutions } from "../src/check-tarball-types.js";
-import { compileConsumer, installConsumer, runConsumer } from "../src/consumer-commands.js";
+import { compileConsumer, installConsumer, runConsumer, runInstalledBin } from "../src/consumer-commands.js";
 import { writeConsumerProject } from "../src/consumer-project.js";
 import { expectedVersions } from "../src/expected-versions.js";
 import { lintTarball, type PackagingProblem } from "../src/lint-tarball.js";
@@ -147,6 +147,20 @@ describe("release step: build, pack, lint, publish to a local registry, install 
       expect(entry?.version, p.manifest.name).toBe(p.manifest.version);
       expect(entry?.resolved, p.manifest.name).toMatch(new RegExp(`^${registry!.url.replace(/[.]/g, "\\.")}`));
     }
+  });
+
+  it("installs every declared bin so that it runs from the shell (`--help` exits 0)", async () => {
+    const outcomes: Record<string, string> = {};
+    const expected: Record<string, string> = {};
+    for (const p of packages) {
+      for (const bin of Object.keys((p.manifest["bin"] as Record<string, string> | undefined) ?? {})) {
+        const r = await runInstalledBin(runCommand, consumerDir, bin, ["--help"]);
+        outcomes[`${p.manifest.name} ${bin}`] = r.code === 0 ? "exit 0" : `exit ${r.code}: ${r.stderr.trim().split("\n").slice(0, 3).join(" | ")}`;
+        expected[`${p.manifest.name} ${bin}`] = "exit 0";
+      }
+    }
+    expect(Object.keys(outcomes).length).toBeGreaterThan(0);
+    expect(outcomes).toEqual(expected);
   });
 
   it("type-checks the consumer program (strict, NodeNext) against the published declarations", async () => {
