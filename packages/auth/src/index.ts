@@ -6,6 +6,7 @@ export { StaticTokenProvider, type StaticTokenProviderOptions } from "./static-t
 export { AuthorizationCodeProvider, type AuthorizationCodeProviderOptions, type AuthorizationUrl } from "./delegated/authorization-code-provider.js";
 export { DeviceCodeProvider, type DeviceCodeProviderOptions } from "./delegated/device-code-provider.js";
 export type { DelegatedUserOptions } from "./delegated/delegated-user-provider.js";
+export { MemoryPendingSignInStore, type PendingSignIn, type PendingSignInStore } from "./delegated/pending-sign-in-store.js";
 export { FileTokenCachePersistence, MemoryTokenCachePersistence, type TokenCachePersistence } from "./delegated/token-cache-persistence.js";
 export type { DeviceCodePrompt, SignedInAccount } from "./msal/user-flow-client.js";
 export { TenantProviderPool, type TenantProviderPoolOptions } from "./tenant-provider-pool.js";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AuthenticationConfigurationError, AuthorizationCodeProvider, DeviceCodeProvider, FileTokenCachePersistence, InteractionRequiredError, type DeviceCodePrompt } from "../src/index.js";
+import { AuthenticationConfigurationError, AuthorizationCodeProvider, MemoryPendingSignInStore, DeviceCodeProvider, FileTokenCachePersistence, InteractionRequiredError, type DeviceCodePrompt } from "../src/index.js";
 import { FAKE_ENTRA_DEMO, fakeAuthority, leakedIn, startFakeEntra, tokenPosts, type FakeEntra } from "./fake-entra-fixture.js";
 
 const PUBLIC_APP = "6c1f6d0e-5b2a-4f7e-9a1d-3c4b5a6d7e8f";
@@ -74,6 +74,15 @@ describe("AuthorizationCodeProvider: user impersonation for web apps (seed 004, 
     const v = entra.validateAccessToken((await restarted.getToken()).token);
     expect(v.ok && v.claims.upn).toBe(B.username);
     expect(JSON.stringify(restarted)).not.toContain(readFileSync(file, "utf8").slice(0, 40));
+  });
+
+  it("a shared pendingSignIns store lets another instance (behind a load balancer) complete the sign-in", async () => {
+    const shared = new MemoryPendingSignInStore();
+    const { url } = await webApp({ pendingSignIns: shared }).createAuthorizationUrl();
+    const otherInstance = webApp({ pendingSignIns: shared });
+    expect((await otherInstance.completeSignIn(await entra.signIn(url, B))).username).toBe(B.username);
+    const { url: url2 } = await webApp().createAuthorizationUrl(); // default store: only the creating instance
+    await expect(webApp().completeSignIn(await entra.signIn(url2, B))).rejects.toMatchObject({ code: "state_mismatch" });
   });
 
   it("getToken before anyone signed in → InteractionRequiredError naming the next step", async () => {

@@ -3,6 +3,7 @@ import { remedyFor } from "../errors/remedies.js";
 import type { SignedInAccount } from "../msal/user-flow-client.js";
 import type { AccessToken } from "../token-provider.js";
 import { DelegatedUserProvider, type DelegatedUserOptions } from "./delegated-user-provider.js";
+import { MemoryPendingSignInStore, type PendingSignInStore } from "./pending-sign-in-store.js";
 
 export interface AuthorizationCodeProviderOptions extends DelegatedUserOptions {
   /** Registered on the app (Authentication → Web), e.g. https://app.contoso.com/auth/callback. */
@@ -11,6 +12,8 @@ export interface AuthorizationCodeProviderOptions extends DelegatedUserOptions {
   readonly clientSecret?: string;
   /** How long an authorization URL stays redeemable. Default 15 minutes. */
   readonly signInTimeoutInMs?: number;
+  /** Where PKCE verifiers wait for the callback. Default: this process's memory. */
+  readonly pendingSignIns?: PendingSignInStore;
 }
 
 export interface AuthorizationUrl {
@@ -20,13 +23,11 @@ export interface AuthorizationUrl {
   readonly expiresOnTimestamp: number;
 }
 
-interface PendingSignIn { readonly verifier: string; readonly expiresAt: number }
-const MAX_PENDING = 1_000;
 
 /**
  * Delegated access ("user impersonation") for web apps: authorization code + PKCE, then silent
  * renewal with the refresh token. The authorization URL can be handed to another person; whoever
- * signs in is the user the integration acts as.
+ * signs in is the user the integration acts as. The PKCE verifier waits in `pendingSignIns`.
  *
  * @example
  * const user = new AuthorizationCodeProvider({ tenantId, clientId, clientSecret, redirectUri: "https://app.contoso.com/auth/callback", tokenCache: new FileTokenCachePersistence(".bc-user.json") });
@@ -37,7 +38,7 @@ const MAX_PENDING = 1_000;
  */
 export class AuthorizationCodeProvider extends DelegatedUserProvider {
   readonly redirectUri: string;
-  readonly #pending = new Map<string, PendingSignIn>();
+  readonly #pending: PendingSignInStore;
   readonly #signInTimeoutInMs: number;
 
   constructor(options: AuthorizationCodeProviderOptions) {
@@ -47,12 +48,12 @@ export class AuthorizationCodeProvider extends DelegatedUserProvider {
     super("AuthorizationCodeProvider", options, options.clientSecret);
     this.redirectUri = options.redirectUri;
     this.#signInTimeoutInMs = options.signInTimeoutInMs ?? 15 * 60_000;
+    this.#pending = options.pendingSignIns ?? new MemoryPendingSignInStore();
   }
 
   /** Builds the sign-in URL (PKCE S256, a fresh `state`); the verifier stays in this process. */
   async createAuthorizationUrl(options: { readonly loginHint?: string; readonly prompt?: "login" | "select_account" | "consent" } = {}): Promise<AuthorizationUrl> {
     const now = this.clock();
-    for (const [k, v] of this.#pending) if (v.expiresAt <= now || this.#pending.size >= MAX_PENDING) this.#pending.delete(k);
     const { verifier, challenge } = await this.client.createPkce();
     const state = this.client.newState();
     let url: string;
@@ -62,7 +63,7 @@ export class AuthorizationCodeProvider extends DelegatedUserProvider {
       throw this.client.mapError(e);
     }
     const expiresOnTimestamp = now + this.#signInTimeoutInMs;
-    this.#pending.set(state, { verifier, expiresAt: expiresOnTimestamp });
+    await this.#pending.save(state, { codeVerifier: verifier, expiresOnTimestamp });
     return { url, state, expiresOnTimestamp };
   }
 
@@ -77,14 +78,13 @@ export class AuthorizationCodeProvider extends DelegatedUserProvider {
       throw new InteractionRequiredError(`Sign-in failed: ${error}${aadsts ? ` AADSTS${aadsts}` : ""}: ${description.split(/\r?\n/)[0]} Remedy: ${remedy}`, { code: error, aadsts, tenantId: this.tenantId, clientId: this.clientId, remedy });
     }
     const state = params.get("state") ?? "";
-    const pending = this.#pending.get(state);
-    this.#pending.delete(state);
-    if (!pending || pending.expiresAt <= this.clock()) {
-      throw new InteractionRequiredError("Sign-in failed: unknown or expired state — create a new authorization URL (it is valid in the process that created it, for 15 minutes).", { code: "state_mismatch", tenantId: this.tenantId, clientId: this.clientId, remedy: "create a new authorization URL." });
+    const pending = state ? await this.#pending.take(state) : undefined;
+    if (!pending || pending.expiresOnTimestamp <= this.clock()) {
+      throw new InteractionRequiredError("Sign-in failed: unknown or expired state — create a new authorization URL (with the default store it is valid only in the process that created it, for 15 minutes).", { code: "state_mismatch", tenantId: this.tenantId, clientId: this.clientId, remedy: "create a new authorization URL." });
     }
     const started = this.clock();
     try {
-      const { token, account } = await this.client.redeemCode({ code: params.get("code") ?? "", redirectUri: this.redirectUri, verifier: pending.verifier });
+      const { token, account } = await this.client.redeemCode({ code: params.get("code") ?? "", redirectUri: this.redirectUri, verifier: pending.codeVerifier });
       this.signedIn(account, token, started);
       return account;
     } catch (e) {
