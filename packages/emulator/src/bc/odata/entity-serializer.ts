@@ -52,8 +52,7 @@ function expand(
   const targetSet = isCompany ? (ctx.route.model.entitySets.get(nav.name) ?? ctx.route.setForType(nav.target)) : ctx.route.setForType(nav.target);
   if (!targetSet) return nav.collection ? [] : null;
   const targetScope = isCompany ? String(row.values["id"] ?? row.values["Id"] ?? "") : ctx.route.isCompanyScoped(targetSet.name) ? scope : "";
-  // Navigation without a referential constraint (other than company containment) cannot be joined.
-  const rows = !isCompany && nav.constraints.length === 0 ? [] : candidateRows(ctx, targetSet, targetScope, isCompany ? undefined : { nav, row });
+  const rows = candidateRows(ctx, targetSet, targetScope, isCompany ? undefined : { nav, row });
   const targetType = ctx.route.typeOf(targetSet);
   const { page } = applyQuery(ctx, targetType, rows, options, Number.POSITIVE_INFINITY, 0);
   const values = page.map((r) => serializeEntity(ctx, targetSet, targetScope, r, options));

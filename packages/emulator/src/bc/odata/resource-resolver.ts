@@ -42,7 +42,9 @@ const segmentRe = /^([^()]+)(?:\((.*)\))?$/s;
 /** Rows of `set` in `scope` that satisfy the parent's referential constraints. */
 export function candidateRows(ctx: ODataContext, set: EdmEntitySet, scope: string, parent: ParentLink | undefined): StoredEntity[] {
   const rows = ctx.store.list(scope, set.name);
-  if (!parent || parent.nav.constraints.length === 0) return rows;
+  if (!parent) return rows;
+  // Without a referential constraint the relation cannot be joined: nothing is related.
+  if (parent.nav.constraints.length === 0) return [];
   return rows.filter((r) => parent.nav.constraints.every((c) => r.values[c.referencedProperty] === parent.row.values[c.property]));
 }
 
