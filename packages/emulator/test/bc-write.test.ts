@@ -206,6 +206,18 @@ describe("§5.4 bound actions", () => {
 });
 
 describe("§5.5 stream properties", () => {
+  it("salesInvoices({id})/pdfDocument/pdfDocumentContent returns a PDF of the document", async () => {
+    const inv = (await t.json<Collection>(`${t.company}/salesInvoices?$filter=number eq '103001'`)).body.value[0]!;
+    const doc = await t.json<Entity>(`${t.company}/salesInvoices(${String(inv["id"])})/pdfDocument`);
+    expect(doc.status).toBe(200);
+    expect(doc.body).toMatchObject({ parentId: inv["id"], parentType: "Sales_x0020_Invoice" });
+    const pdf = await t.fetch(String(doc.body["pdfDocumentContent@odata.mediaReadLink"]));
+    expect(pdf.headers.get("content-type")).toBe("application/octet-stream");
+    const text = Buffer.from(await pdf.arrayBuffer()).toString("latin1");
+    expect(text.startsWith("%PDF-1.4")).toBe(true);
+    expect(text).toContain("Sales Invoice 103001");
+    expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
+  });
   it("attachmentContent: mediaReadLink in JSON, PATCH raw bytes with If-Match → 204, GET returns the bytes", async () => {
     const inv = (await t.json<Collection>(`${t.company}/salesInvoices?$top=1`)).body.value[0]!;
     const att = await t.json<Entity>(`${t.company}/attachments`, json("POST", { parentId: inv["id"], fileName: "note.txt", parentType: "Sales_x0020_Invoice" }));
