@@ -3,16 +3,14 @@ import type { Measured } from "../measured.js";
 import type { OverheadResult } from "../runtime/measure-overhead.js";
 import type { ToolId } from "../tools/tool-adapter.js";
 import { kb, mb, seconds } from "./format.js";
-import { toolOrder, type MetricRow } from "./metric-row.js";
+import { metricRow, type MetricRow } from "./metric-row.js";
 
 const na = { text: "not measured", num: null };
 
-function row(label: string, ratio: boolean, better: MetricRow["better"], cellOf: (t: ToolId) => { text: string; num: number | null }): MetricRow {
-  return { label, ratio, better, cells: Object.fromEntries(toolOrder.map((t) => [t, cellOf(t)])) as MetricRow["cells"] };
-}
 
 /** Consumer program: type-check, bundle and runtime overhead. */
-export function consumerRows(results: BenchResults): MetricRow[] {
+export function consumerRows(results: BenchResults, tools: readonly ToolId[]): MetricRow[] {
+  const row = (...a: Parameters<typeof metricRow> extends [unknown, ...infer R] ? R : never) => metricRow(tools, ...a);
   const c = (t: ToolId) => results.consumers.find((x) => x.tool === t);
   return [
     row("`tsc --noEmit` of the consumer (incl. the generated code it imports)", true, "lower", (t) => {
@@ -38,8 +36,8 @@ export function consumerRows(results: BenchResults): MetricRow[] {
       const r = c(t)?.bundle;
       return r?.ok ? { text: kb(r.value.gzipBytes), num: r.value.gzipBytes } : na;
     }),
-    ...overheadRows("emulator", (t) => c(t)?.overhead),
-    ...overheadRows("loopback stub", (t) => c(t)?.overheadCanned),
+    ...overheadRows(tools, "emulator", (t) => c(t)?.overhead),
+    ...overheadRows(tools, "loopback stub", (t) => c(t)?.overheadCanned),
     row("rows read by the five queries", false, null, (t) => {
       const r = c(t)?.overhead.ok ? c(t)?.overhead : c(t)?.overheadCanned;
       return r?.ok ? { text: r.value.rows.join(" / "), num: null } : na;
@@ -47,7 +45,8 @@ export function consumerRows(results: BenchResults): MetricRow[] {
   ];
 }
 
-function overheadRows(server: string, get: (t: ToolId) => Measured<OverheadResult> | undefined): MetricRow[] {
+function overheadRows(tools: readonly ToolId[], server: string, get: (t: ToolId) => Measured<OverheadResult> | undefined): MetricRow[] {
+  const row = (...a: Parameters<typeof metricRow> extends [unknown, ...infer R] ? R : never) => metricRow(tools, ...a);
   return [
     row(`${server}: query 2 through the client, median per request`, true, "lower", (t) => {
       const r = get(t);

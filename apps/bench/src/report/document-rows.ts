@@ -2,16 +2,14 @@ import type { BenchResults } from "../bench-results.js";
 import { featureLabels, type FeatureKind } from "../losses/count-losses.js";
 import type { ToolId } from "../tools/tool-adapter.js";
 import { int, mb, seconds } from "./format.js";
-import { toolOrder, type MetricRow } from "./metric-row.js";
+import { metricRow, type MetricRow } from "./metric-row.js";
 
 const na = { text: "not measured", num: null };
 
-function row(label: string, ratio: boolean, better: MetricRow["better"], cellOf: (t: ToolId) => { text: string; num: number | null }): MetricRow {
-  return { label, ratio, better, cells: Object.fromEntries(toolOrder.map((t) => [t, cellOf(t)])) as MetricRow["cells"] };
-}
 
 /** Generation, output size, output type-check and losses for one document. */
-export function documentRows(results: BenchResults, documentId: string): MetricRow[] {
+export function documentRows(results: BenchResults, documentId: string, tools: readonly ToolId[]): MetricRow[] {
+  const row = (...a: Parameters<typeof metricRow> extends [unknown, ...infer R] ? R : never) => metricRow(tools, ...a);
   const gen = (t: ToolId) => results.generation.find((g) => g.tool === t && g.document === documentId);
   const tsc = (t: ToolId) => results.outputTypecheck.find((g) => g.tool === t && g.document === documentId)?.result;
   const rows: MetricRow[] = [

@@ -2,7 +2,7 @@ import type { BenchDocument } from "../bench-document.js";
 import type { ProcessSpec } from "../process/measure-process.js";
 import type { SurvivalProbe } from "../losses/survival-probe.js";
 
-export type ToolId = "bcts" | "odata2ts" | "sap";
+export type ToolId = "bcts" | "odata2ts" | "odata2ts-unbundled" | "sap";
 
 /** How the bench drives one code generator. Peers are run as installed, never copied. */
 export interface ToolAdapter {
