@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AuthenticationConfigurationError, AuthorizationCodeProvider, MemoryPendingSignInStore, DeviceCodeProvider, FileTokenCachePersistence, InteractionRequiredError, type DeviceCodePrompt } from "../src/index.js";
+import { AuthenticationConfigurationError, AuthorizationCodeProvider, MemoryPendingSignInStore, DeviceCodeProvider, FileTokenCachePersistence, InteractionRequiredError, type DeviceCodePrompt, type TokenEvent } from "../src/index.js";
 import { FAKE_ENTRA_DEMO, fakeAuthority, leakedIn, startFakeEntra, tokenPosts, type FakeEntra } from "./fake-entra-fixture.js";
 
 const PUBLIC_APP = "6c1f6d0e-5b2a-4f7e-9a1d-3c4b5a6d7e8f";
@@ -28,7 +28,8 @@ const webApp = (o: Partial<ConstructorParameters<typeof AuthorizationCodeProvide
 
 describe("AuthorizationCodeProvider: user impersonation for web apps (seed 004, bc-api-facts §1.7)", () => {
   it("authorization URL with PKCE → sign-in → code redeemed → delegated BC token; renewed silently with the refresh token", async () => {
-    const user = webApp();
+    const events: TokenEvent[] = [];
+    const user = webApp({ onTokenEvent: (e) => events.push(e) });
     const { url, state } = await user.createAuthorizationUrl();
     const u = new URL(url);
     expect(u.origin + u.pathname).toBe(`${entra.origin}/${FAKE_ENTRA_DEMO.tenantId}/oauth2/v2.0/authorize`);
@@ -47,7 +48,7 @@ describe("AuthorizationCodeProvider: user impersonation for web apps (seed 004, 
 
     now += 55 * 60_000; // refresh window: served at once, renewed in the background with the refresh token
     expect((await user.getToken()).token).toBe(first.token);
-    await new Promise((r) => setTimeout(r, 300));
+    for (let i = 0; i < 100 && !events.some((e) => e.type === "token-refreshed"); i++) await new Promise((r) => setTimeout(r, 50));
     expect(entra.requests.filter((r) => r.endpoint === "token").map((r) => r.grantType)).toEqual(["authorization_code", "refresh_token"]);
     expect((await user.getToken()).token).not.toBe(first.token);
   });
