@@ -8,10 +8,11 @@ import { resolveBcServerOptions, type BcServerOptions } from "./bc-server-option
 import { BcError } from "./http/bc-error.js";
 import type { BcRequest } from "./http/bc-request.js";
 import type { BcResponse } from "./http/bc-response.js";
-import { findTenant, parseBcUrl } from "./http/bc-url.js";
+import { parseBcUrl } from "./http/bc-url.js";
 import { errorResponse } from "./http/error-response.js";
 import { dispatchRouteRequest } from "./http/route-dispatch.js";
-import { BcEnvironment } from "./store/bc-environment.js";
+import type { BcEnvironment } from "./store/bc-environment.js";
+import { BcTenantRegistry } from "./store/bc-tenant-registry.js";
 import { FaultInjector, type FaultAction } from "./faults/fault-injector.js";
 import { WebhookService } from "./webhooks/webhook-service.js";
 import { JsonPersistence } from "./store/json-persistence.js";
@@ -71,30 +72,19 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 
 export async function startBcServer(options: BcServerOptions): Promise<BcServer> {
   const resolved = resolveBcServerOptions(options);
-  const tenants = new Map<string, { options: BcTenantOptions; applications: BcApplicationRegistration[]; environments: Map<string, BcEnvironment> }>();
-  for (const t of resolved.tenants) {
-    const environments = new Map<string, BcEnvironment>();
-    for (const name of t.environments ?? ["production"]) {
-      environments.set(name.toLowerCase(), new BcEnvironment(t.tenantId, name, resolved.routes, resolved.seed, resolved.clock));
-    }
-    tenants.set(t.tenantId.toLowerCase(), { options: t, applications: [...t.applications], environments });
-  }
-  const tenantList = (): BcTenantOptions[] => [...tenants.values()].map((t) => ({ ...t.options, applications: t.applications }));
+  const registry = new BcTenantRegistry(resolved.tenants, resolved.routes, resolved.seed, resolved.clock);
   const log: BcRequestLogEntry[] = [];
   const faults = new FaultInjector();
   const webhooks = new WebhookService(options.webhooks, resolved.clock);
-  const allEnvironments = [...tenants.values()].flatMap((t) => [...t.environments.values()]);
-  const persistence = options.persistFile ? new JsonPersistence(options.persistFile, allEnvironments, resolved.routes) : undefined;
+  const persistence = options.persistFile ? new JsonPersistence(options.persistFile, registry.allEnvironments(), resolved.routes) : undefined;
   persistence?.load();
-  for (const t of tenants.values()) {
-    for (const env of t.environments.values()) {
-      for (const route of resolved.routes) {
-        const store = env.store(route);
-        store.onChange((change) => {
-          webhooks.onChange(store, change);
-          persistence?.scheduleSave();
-        });
-      }
+  for (const env of registry.allEnvironments()) {
+    for (const route of resolved.routes) {
+      const store = env.store(route);
+      store.onChange((change) => {
+        webhooks.onChange(store, change);
+        persistence?.scheduleSave();
+      });
     }
   }
   const limiter = new IdentityLimiter(options.limits, resolved.clock);
@@ -104,18 +94,17 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     const auth = { validate: resolved.validateAccessToken, audience: resolved.audience, clock: resolved.clock, wrongAudienceFormat: resolved.wrongAudienceFormat };
     let tenant: BcTenantOptions | undefined;
     if (url.tenantSegment !== undefined) {
-      tenant = findTenant(tenantList(), url.tenantSegment);
+      tenant = registry.find(url.tenantSegment);
     } else {
       // No tenant in the URL: BC takes it from the token (§2.1). Peek at tid through the validator.
       const token = /^Bearer\s+(\S+)$/i.exec(request.headers["authorization"] ?? "")?.[1];
       const verdict = token ? await resolved.validateAccessToken(token) : undefined;
       const tid = verdict?.ok ? verdict.claims["tid"] : undefined;
-      tenant = typeof tid === "string" ? findTenant(tenantList(), tid) : undefined;
+      tenant = typeof tid === "string" ? registry.find(tid) : undefined;
     }
     const effectiveTenant = tenant ?? { tenantId: url.tenantSegment ?? "", applications: [] };
     const identity = await authenticateBcRequest(auth, request.headers["authorization"], effectiveTenant, url.route.requiredRole);
-    const state = tenants.get(effectiveTenant.tenantId.toLowerCase());
-    const environment = state?.environments.get(url.environment.toLowerCase());
+    const environment = registry.environment(effectiveTenant.tenantId, url.environment);
     if (!environment) throw new BcError(404, "BadRequest_ResourceNotFound", `The environment '${url.environment}' does not exist.`);
     // §7: limits are per identity; the slot is held while the request runs (including injected latency).
     const release = await limiter.acquire(`${identity.tenantId}/${identity.userId ?? identity.appId}`);
@@ -198,31 +187,16 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
   });
   const port = (server.address() as AddressInfo).port;
 
-  const tenantState = (tenantId: string) => {
-    const t = tenants.get(tenantId.toLowerCase());
-    if (!t) throw new TypeError(`unknown BC tenant ${tenantId}`);
-    return t;
-  };
-
   return {
     url: `http://${resolved.host}:${port}`,
     port,
     environment(tenantId, name = "production") {
-      const env = tenantState(tenantId).environments.get(name.toLowerCase());
+      const env = registry.environment(tenantId, name);
       if (!env) throw new TypeError(`unknown environment ${name} in tenant ${tenantId}`);
       return env;
     },
-    registerApplication(tenantId, registration) {
-      const t = tenantState(tenantId);
-      t.applications = t.applications.filter((a) => a.clientId.toLowerCase() !== registration.clientId.toLowerCase());
-      t.applications.push(registration);
-    },
-    setApplicationEnabled(tenantId, clientId, enabled) {
-      const t = tenantState(tenantId);
-      const existing = t.applications.find((a) => a.clientId.toLowerCase() === clientId.toLowerCase());
-      if (!existing) throw new TypeError(`app ${clientId} is not registered in BC tenant ${tenantId}`);
-      t.applications = t.applications.map((a) => (a === existing ? { ...a, enabled } : a));
-    },
+    registerApplication: (tenantId, registration) => registry.registerApplication(tenantId, registration),
+    setApplicationEnabled: (tenantId, clientId, enabled) => registry.setApplicationEnabled(tenantId, clientId, enabled),
     get requests() {
       return log;
     },

@@ -1,4 +1,3 @@
-import type { BcTenantOptions } from "../auth/bc-tenant.js";
 import type { LoadedRoute } from "../metadata/loaded-route.js";
 import { BcError, bcErrors } from "./bc-error.js";
 
@@ -45,9 +44,4 @@ export function parseBcUrl(pathname: string, routes: readonly LoadedRoute[]): Bc
     rootPath: `/${raw.slice(0, routeEnd).join("/")}`,
     segments: segments.filter((s) => s !== ""),
   };
-}
-
-export function findTenant(tenants: readonly BcTenantOptions[], segment: string): BcTenantOptions | undefined {
-  const lower = segment.toLowerCase();
-  return tenants.find((t) => t.tenantId.toLowerCase() === lower || (t.domains ?? []).some((d) => d.toLowerCase() === lower));
 }
