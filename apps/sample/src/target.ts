@@ -1,5 +1,5 @@
 import { ClientSecretProvider, type TokenProvider } from "@bcts/auth";
-import { startEmulator, type Emulator } from "@bcts/emulator";
+import { startEmulator, type Emulator, type StartEmulatorOptions } from "@bcts/emulator";
 
 /**
  * Where the sample and `pnpm generate` talk to: the embedded emulator by default, or a live
@@ -20,7 +20,14 @@ export interface Target {
   readonly credential: TokenProvider;
   /** Human-readable lines describing the target; never contains the secret. */
   readonly description: readonly string[];
+  /** The embedded emulator when `kind` is "emulator" (its demo user, webhook and request log). */
+  readonly emulator?: Emulator;
   close(): Promise<void>;
+}
+
+export interface ResolveTargetOptions {
+  /** Options for the embedded emulator (ignored for a live tenant), e.g. a shorter webhook delay. */
+  readonly emulator?: StartEmulatorOptions;
 }
 
 export const liveVariables = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "BC_ENVIRONMENT"] as const;
@@ -43,7 +50,7 @@ export function readLiveSettings(env: NodeJS.ProcessEnv): Record<(typeof liveVar
   return Object.fromEntries(liveVariables.map((name) => [name, env[name]!.trim()])) as Record<(typeof liveVariables)[number], string>;
 }
 
-export async function resolveTarget(env: NodeJS.ProcessEnv = process.env): Promise<Target> {
+export async function resolveTarget(env: NodeJS.ProcessEnv = process.env, options: ResolveTargetOptions = {}): Promise<Target> {
   const live = readLiveSettings(env);
   if (live) {
     const tenantId = live.AZURE_TENANT_ID;
@@ -60,7 +67,7 @@ export async function resolveTarget(env: NodeJS.ProcessEnv = process.env): Promi
       close: async () => {},
     };
   }
-  const emu: Emulator = await startEmulator({ port: 0 });
+  const emu: Emulator = await startEmulator({ ...options.emulator, port: options.emulator?.port ?? 0 });
   return {
     kind: "emulator",
     tenantId: emu.tenantId,
@@ -77,6 +84,7 @@ export async function resolveTarget(env: NodeJS.ProcessEnv = process.env): Promi
     description: [
       `embedded emulator (no tenant, no internet): Entra ID at ${emu.authorityHost}/${emu.tenantId}, Business Central at ${emu.bcBaseUrl}`,
     ],
+    emulator: emu,
     close: () => emu.close(),
   };
 }
