@@ -136,6 +136,8 @@ describe("§3 $filter over HTTP", () => {
     ["taxLiable eq true and country eq 'CA'", ["40000"]],
     ["lastModifiedDateTime gt 2026-01-01T00:00:00Z and state eq 'FL'", ["30000"]],
     ["not (state eq 'GA')", ["20000", "30000", "40000"]],
+    ["substring(number,0,1) eq '3'", ["30000"]],
+    ["trim(city) eq 'Miami'", ["30000"]],
   ];
   it.each(cases)("%s", async (query, want) => {
     expect(await numbers(query)).toEqual(want);
@@ -144,6 +146,9 @@ describe("§3 $filter over HTTP", () => {
     expect(await numbers("status eq 'Open'", "salesOrders")).toEqual(["101001", "101002", "101003", "101004"]);
     expect(await numbers("status eq 'Draft'", "salesInvoices")).toEqual(["S-INV-1001"]);
     expect(await numbers("status eq 'In Review'", "salesInvoices")).toEqual([]);
+  });
+  it("enum comparisons order by member value: status gt 'Draft' (Open=3, Paid=4 > Draft=1)", async () => {
+    expect(await numbers("status gt 'Draft'", "salesInvoices")).toEqual(["103001", "103002", "103003"]);
   });
   it("date literals are unquoted: orderDate ge 2026-01-14", async () => {
     expect(await numbers("orderDate ge 2026-01-14", "salesOrders")).toEqual(["101003", "101004"]);
