@@ -3,7 +3,7 @@
 import { ClientSecretProvider } from "@bcts/auth";
 import { startEmulator, type Emulator } from "@bcts/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createODataClient, ODataConcurrencyError, ODataError } from "../src/index.js";
+import { createODataClient, ODataBatchError, ODataConcurrencyError, ODataError } from "../src/index.js";
 import { apiV2_0 } from "./fixtures/api-model.js";
 
 let emu: Emulator;
@@ -86,12 +86,36 @@ describe("against the emulator", () => {
     expect((error as ODataError).code).not.toBe("");
   });
 
-  // The emulator does not serve $batch yet (404 for the segment); batch is covered against test/support/fake-bc.ts.
-  it.skip("atomic batch creates both or nothing", async () => {
+  it("atomic batch creates both or nothing", async () => {
     const company = bc.company(companyId);
     const [a, b] = await company.batch((b) => [b.customers.create({ displayName: "Batch A" }), b.customers.create({ displayName: "Batch B" })], { atomic: true });
     expect([a.displayName, b.displayName]).toEqual(["Batch A", "Batch B"]);
     await company.customers.byId(a.id).delete({ entity: a });
     await company.customers.byId(b.id).delete({ entity: b });
+  });
+
+  it("atomic batch with one invalid operation fails whole and leaves nothing behind", async () => {
+    const company = bc.company(companyId);
+    const count = async () => {
+      let n = 0;
+      for await (const _ of company.customers.list({ select: ["id"] })) n++;
+      return n;
+    };
+    const before = await count();
+    const error = await company
+      .batch((b) => [b.customers.create({ displayName: "Batch ok" }), b.customers.create({ displayName: "x".repeat(101) })], { atomic: true })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ODataBatchError);
+    expect((error as ODataBatchError).failures.map((f) => f.index)).toEqual([1]);
+    expect(await count()).toBe(before);
+  });
+
+  it("non-atomic batch over 100 operations is split and each result reported", async () => {
+    const company = bc.company(companyId);
+    const results = await company.batch((b) => Array.from({ length: 120 }, (_, i) => b.customers.create({ displayName: `Bulk ${i}` })));
+    expect(results.filter((r) => r.ok)).toHaveLength(120);
+    const ids = results.flatMap((r) => (r.ok ? [r.value] : []));
+    const deleted = await company.batch((b) => ids.map((c) => b.customers.byId(c.id).delete({ entity: c })));
+    expect(deleted.every((r) => r.ok && r.status === 204)).toBe(true);
   });
 });
