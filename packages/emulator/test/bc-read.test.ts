@@ -164,6 +164,9 @@ describe("§3 $filter over HTTP", () => {
   it("§3 a quoted DateTimeOffset is a type error (400)", async () => {
     expect((await t.json(`${t.company}/customers?$filter=${encodeURIComponent("lastModifiedDateTime gt '2026-01-01T00:00:00Z'")}`)).status).toBe(400);
   });
+  it("§3 a filter value longer than the field → 400 Application_FilterErrorException", async () => {
+    expectBcError(await t.json(`${t.company}/customers?$filter=${encodeURIComponent(`number eq '${"1".repeat(21)}'`)}`), 400, "Application_FilterErrorException");
+  });
   it("§3 unknown property → 400 BadRequest_NotFound 'Could not find a property named …'", async () => {
     expectBcError(await t.json(`${t.company}/customers?$filter=${encodeURIComponent("nope eq 'x'")}`), 400, "BadRequest_NotFound", "Could not find a property named 'nope' on type 'Microsoft.NAV.customer'.");
   });

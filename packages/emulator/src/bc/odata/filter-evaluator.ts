@@ -212,6 +212,10 @@ function toTyped(lit: FilterLiteral, property: EdmProperty | undefined, model: E
   switch (t.name) {
     case "Edm.String":
       if (lit.kind !== "string") throw typeMismatch(lit, property);
+      // BC evaluates filter values against the AL field length (§3 literal formats).
+      if (property.maxLength !== undefined && lit.value.length > property.maxLength) {
+        throw new BcError(400, "Application_FilterErrorException", `The filter value '${lit.value}' is too long for the field '${property.name}' (maximum ${property.maxLength} characters).`);
+      }
       return lit.value;
     case "Edm.Guid":
       if (lit.kind !== "guid") throw typeMismatch(lit, property);
