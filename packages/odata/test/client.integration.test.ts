@@ -88,6 +88,13 @@ describe("CRUD over HTTP", () => {
     expect((error as Error).message).toMatch(/^GET http:\/\/127\.0\.0\.1:\d+\/.*customers\(00000000-0000-0000-0000-000000000001\) failed with 404 Internal_RecordNotFound: The customers does not exist/);
   });
 
+  it("requestId: the server's request-id header, else the client-request-id we sent", async () => {
+    server.faults.push({ status: 400, headers: { "request-id": "srv-1" }, body: "{}" }, { status: 400, body: "{}" });
+    const bc = client({ createRequestId: () => "cli-1" });
+    await expect(bc.companies.list().next()).rejects.toMatchObject({ requestId: "srv-1" });
+    await expect(bc.companies.list().next()).rejects.toMatchObject({ requestId: "cli-1" });
+  });
+
   it("parses BC's XML error variant", async () => {
     server.faults.push({
       status: 401,

@@ -73,7 +73,7 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
       const info: ResponseInfo = { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink };
       requestOptions?.onResponse?.(info);
       if (!response.ok) {
-        throw createODataError({ status: response.status, method: call.method, url: call.url, headers: response.headers, body: error, clientRequestId: undefined });
+        throw createODataError({ status: response.status, method: call.method, url: call.url, headers: response.headers, body: error, clientRequestId: headers["client-request-id"] });
       }
       return { data, info };
     },
