@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { copyWorkspaceManifests } from "./copy-workspace-manifests.js";
 import { cleanEnv } from "./clean-env.js";
 import { listWorkspacePackages, type PackageManifest } from "./public-packages.js";
 import { runChecked, type CommandRunner } from "./run-command.js";
@@ -22,8 +21,8 @@ export interface VersionDryRun {
 }
 
 /**
- * `changeset version` — the repo's `version-packages` script — on a copy of the workspace's
- * manifests in `workDir`, with the repo's own changesets CLI. The repository is not modified.
+ * `changeset version` — the repo's `version-packages` script — in `workDir`, a copy of the
+ * workspace (see copyWorkspace), with the repo's own changesets CLI. The repository is not modified.
  */
 export async function versionDryRun(
   run: CommandRunner,
@@ -32,7 +31,6 @@ export async function versionDryRun(
   /** Extra changeset files (id → contents) written into the copy before versioning. */
   extraChangesets: Readonly<Record<string, string>> = {},
 ): Promise<VersionDryRun> {
-  await copyWorkspaceManifests(repoRoot, workDir);
   for (const [id, text] of Object.entries(extraChangesets)) await writeFile(join(workDir, ".changeset", `${id}.md`), text);
   const before = [...(await listWorkspacePackages(workDir, "packages")), ...(await listWorkspacePackages(workDir, "apps"))].map((p) => p.manifest);
   const bin = join(repoRoot, "node_modules", ".bin", process.platform === "win32" ? "changeset.cmd" : "changeset");
