@@ -90,6 +90,13 @@ describe("fault injection", () => {
     h.remove();
     expect((await t.fetch("/companies")).status).toBe(200);
   });
+  it("§7 latency beyond the operation timeout → 408", async () => {
+    t = await startTestBc({ operationTimeoutMs: 50 });
+    t.bc.faults.add({ action: { kind: "latency", ms: 10_000 }, times: 1 });
+    const res = await t.json<{ error: { code: string } }>("/companies");
+    expect(res.status).toBe(408);
+    expect(res.body.error.code).toBe("RequestTimeout");
+  });
   it("latency delays the answer", async () => {
     t = await startTestBc();
     t.bc.faults.add({ action: { kind: "latency", ms: 120 }, times: 1 });

@@ -45,6 +45,8 @@ export interface BcServerOptions {
   readonly actionNamesCaseInsensitive?: boolean;
   /** Per-identity operational limits (§7). Defaults: 5 concurrent, 95 queued, 6000 per 5 minutes. */
   readonly limits?: LimitOptions;
+  /** Operation timeout (§7: 8 minutes → 408); only injected latency can exceed it. Default 480,000 ms. */
+  readonly operationTimeoutMs?: number;
   /** Keep all data in this JSON file: loaded at start instead of the seed (if it exists), saved after changes and on close. */
   readonly persistFile?: string;
   /** Webhook timing and limits (§9). */
@@ -89,6 +91,7 @@ export interface ResolvedBcServerOptions {
   readonly audience: string;
   readonly wrongAudienceFormat: "xml" | "json";
   readonly settings: ODataSettings;
+  readonly operationTimeoutMs: number;
 }
 
 export function resolveBcServerOptions(options: BcServerOptions): ResolvedBcServerOptions {
@@ -109,6 +112,7 @@ export function resolveBcServerOptions(options: BcServerOptions): ResolvedBcServ
     clock: options.clock ?? systemClock,
     audience: options.audience ?? "https://api.businesscentral.dynamics.com",
     wrongAudienceFormat: options.wrongAudienceFormat ?? "xml",
+    operationTimeoutMs: options.operationTimeoutMs ?? 480_000,
     settings: {
       maxPageSize,
       linesRequireParent: options.linesRequireParent === false ? {} : (options.linesRequireParent ?? defaultLinesRequireParent),

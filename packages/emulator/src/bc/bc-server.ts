@@ -122,9 +122,13 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
 
   const applyFault = async (action: FaultAction): Promise<"reset" | "malformed" | undefined> => {
     switch (action.kind) {
-      case "latency":
-        await sleep(action.ms);
+      case "latency": {
+        // BC cancels operations after its operation timeout (§7: 8 minutes → 408).
+        const timeout = resolved.operationTimeoutMs;
+        await sleep(Math.min(action.ms, timeout));
+        if (action.ms >= timeout) throw new BcError(408, "RequestTimeout", "The operation has timed out.");
         return undefined;
+      }
       case "status":
         throw new BcError(action.status, action.code ?? "Internal_ServerError", action.message ?? "Injected fault.", action.retryAfterSeconds === undefined ? {} : { "retry-after": String(action.retryAfterSeconds) });
       case "reset":
