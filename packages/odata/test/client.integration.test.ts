@@ -180,6 +180,12 @@ describe("writes beyond CRUD", () => {
 });
 
 describe("headers", () => {
+  it("runs user openapi-fetch middleware", async () => {
+    const bc = client({ middleware: [{ onRequest: ({ request }) => void request.headers.set("Accept-Language", "de-DE") }] });
+    await bc.companies.list().next();
+    expect(server.requests[0]!.headers["accept-language"]).toBe("de-DE");
+  });
+
   it("sends bearer token, user agent, client-request-id, Data-Access-Intent on request", async () => {
     const bc = client({ userAgent: "my-app/1.0", createRequestId: () => "req-1" });
     for await (const _ of bc.company(server.companyId).customers.list({ readOnlyIntent: true })) void _;

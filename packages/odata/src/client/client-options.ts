@@ -1,3 +1,4 @@
+import type { Middleware } from "openapi-fetch";
 import type { Transport } from "../pipeline/timeout-policy.js";
 import type { RetryOptions } from "../pipeline/retry-decision.js";
 import type { TokenCredential } from "../pipeline/token-credential.js";
@@ -29,6 +30,11 @@ export interface ODataClientOptions {
   readonly timeoutInMs?: number;
   /** Prepended to the User-Agent header. */
   readonly userAgent?: string;
+  /**
+   * openapi-fetch middleware, run once per call, before the policies (retries do not re-run it)
+   * (e.g. logging, extra headers): `{ onRequest({ request }) { request.headers.set("Accept-Language", "de-DE"); } }`.
+   */
+  readonly middleware?: readonly Middleware[];
   /** Injected clock/randomness/sleep (tests). */
   readonly now?: () => number;
   readonly random?: () => number;
@@ -50,4 +56,5 @@ export interface ResolvedClientOptions {
   readonly random: () => number;
   readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly createRequestId: () => string;
+  readonly middleware: readonly Middleware[];
 }

@@ -28,6 +28,7 @@ export function resolveClientOptions(route: RouteDescriptor, options: ODataClien
     random: options.random ?? Math.random,
     sleep: options.sleep ?? sleep,
     createRequestId: options.createRequestId ?? (() => crypto.randomUUID()),
+    middleware: options.middleware ?? [],
   };
 }
 
