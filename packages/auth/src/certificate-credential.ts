@@ -27,7 +27,7 @@ const KEY_BLOCK = /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?--
  * Reads a certificate credential: derives the thumbprint, decrypts the key, requires RSA and checks
  * that key and certificate belong together — each failure is a configuration error with a remedy.
  */
-export function readCertificateCredential(input: CertificateInput): CertificateCredential {
+export function readCertificateCredential(input: CertificateInput, now: number = Date.now()): CertificateCredential {
   const certs = (input.certificate ?? "").match(CERT_BLOCK) ?? [];
   if (certs.length === 0) throw fail("the certificate is not PEM — pass the text with '-----BEGIN CERTIFICATE-----' (convert .pfx/.cer with openssl).");
   let cert: X509Certificate;
@@ -36,6 +36,10 @@ export function readCertificateCredential(input: CertificateInput): CertificateC
   } catch {
     throw fail("the certificate PEM could not be parsed — export it again as PEM.");
   }
+  if (now > Date.parse(cert.validTo)) {
+    throw fail(`the certificate expired on ${new Date(cert.validTo).toISOString()} — create a new certificate and upload it to the app registration (Certificates & secrets).`);
+  }
+  if (now < Date.parse(cert.validFrom)) throw fail(`the certificate is not valid before ${new Date(cert.validFrom).toISOString()} — check the machine clock.`);
   const keyPem = input.privateKey ?? KEY_BLOCK.exec(input.certificate)?.[0];
   if (!keyPem) throw fail("no private key was given — pass privateKey (PEM) or put the key into the certificate PEM.");
   let key: KeyObject;

@@ -31,7 +31,10 @@ export class ClientCertificateProvider extends EntraTokenProvider {
     if (!certificate) {
       throw new AuthenticationConfigurationError("ClientCertificateProvider: no certificate — pass certificate (PEM) or certificatePath.", { code: "invalid_certificate", remedy: "pass certificate (PEM) or certificatePath." });
     }
-    const cert = readCertificateCredential({ certificate, ...(options.privateKey ? { privateKey: options.privateKey } : {}), ...(options.privateKeyPassphrase !== undefined ? { privateKeyPassphrase: options.privateKeyPassphrase } : {}) });
+    const cert = readCertificateCredential(
+      { certificate, ...(options.privateKey ? { privateKey: options.privateKey } : {}), ...(options.privateKeyPassphrase !== undefined ? { privateKeyPassphrase: options.privateKeyPassphrase } : {}) },
+      (options.clock ?? Date.now)(),
+    );
     super(
       "ClientCertificateProvider",
       options,

@@ -28,7 +28,10 @@ describe("readCertificateCredential", () => {
     expect(readCertificateCredential({ certificate: cert, privateKey: encrypted, privateKeyPassphrase: "test-passphrase" }).privateKeyPem).not.toContain("ENCRYPTED");
   });
 
-  const failures: { name: string; input: Parameters<typeof readCertificateCredential>[0]; message: RegExp }[] = [
+  const validTo = Date.parse(new X509Certificate(cert).validTo);
+  const failures: { name: string; input: Parameters<typeof readCertificateCredential>[0]; message: RegExp; now?: number }[] = [
+    { name: "expired certificate (clock after validTo)", input: { certificate: cert, privateKey: key }, now: validTo + 1000, message: /certificate expired on .* upload it/ },
+    { name: "certificate not yet valid (clock before validFrom)", input: { certificate: cert, privateKey: key }, now: Date.parse("2000-01-01"), message: /not valid before/ },
     { name: "encrypted key without passphrase", input: { certificate: cert, privateKey: encrypted }, message: /encrypted — pass privateKeyPassphrase/ },
     { name: "encrypted key with a wrong passphrase", input: { certificate: cert, privateKey: encrypted, privateKeyPassphrase: "nope" }, message: /passphrase is wrong/ },
     { name: "EC key", input: { certificate: cert, privateKey: ec }, message: /is EC — .*RSA key/ },
@@ -36,10 +39,10 @@ describe("readCertificateCredential", () => {
     { name: "no key at all", input: { certificate: cert }, message: /no private key/ },
     { name: "not PEM", input: { certificate: "MIIB...base64 without armour", privateKey: key }, message: /not PEM/ },
   ];
-  it.each(failures)("$name → AuthenticationConfigurationError", ({ input, message }) => {
+  it.each(failures)("$name → AuthenticationConfigurationError", ({ input, message, now }) => {
     let error: unknown;
     try {
-      readCertificateCredential(input);
+      readCertificateCredential(input, now);
     } catch (e) {
       error = e;
     }
