@@ -24,8 +24,8 @@ describe("generate()", () => {
     mkdirSync(join(dir, "out/api-v2.0"), { recursive: true });
     writeFileSync(join(dir, "out/api-v2.0/stale.ts"), "old");
     const [result] = await generate({ routes: [route("good.xml")], cwd: dir });
-    expect(files(join(dir, "out/api-v2.0"))).toEqual(["complex-types.ts", "customer.ts", "enums.ts", "index.ts", "registry.ts"]);
-    expect(result).toMatchObject({ name: "api-v2.0", fileCount: 5, stale: [] });
+    expect(files(join(dir, "out/api-v2.0"))).toEqual(["complex-types.ts", "customer.ts", "enums.ts", "index.ts", "openapi.json", "paths.ts", "registry.ts"]);
+    expect(result).toMatchObject({ name: "api-v2.0", fileCount: 7, stale: [] });
     expect(readdirSync(join(dir, "out"))).toEqual(["api-v2.0"]);
   });
 
@@ -72,7 +72,7 @@ describe("bcts CLI", () => {
     writeFileSync(join(dir, "bcts.config.ts"), `const config: { routes: unknown[] } = { routes: [${JSON.stringify(route("good.xml"))}] };\nexport default config;\n`);
     const first = io();
     expect(await runCli(["generate"], first.value)).toBe(0);
-    expect(first.out.join("\n")).toMatch(/api-v2.0: wrote 5 files/);
+    expect(first.out.join("\n")).toMatch(/api-v2.0: wrote 7 files/);
     expect(await runCli(["generate", "--check"], io().value)).toBe(0);
     writeFileSync(join(dir, "out/api-v2.0/index.ts"), "");
     const check = io();

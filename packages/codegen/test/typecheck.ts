@@ -11,11 +11,11 @@ const base = join(here, "../../../tsconfig.base.json");
  * Type-checks every .ts file under `dir` with the repository's strict settings (and the
  * `@bcts/source` condition, so `@bcts/odata` resolves to its sources). Returns formatted diagnostics.
  */
-export function typecheck(dir: string, compilerOptions: Record<string, unknown> = {}): { diagnostics: string[]; files: number } {
+export function typecheck(dir: string, compilerOptions: Record<string, unknown> = {}, include = ["**/*.ts"]): { diagnostics: string[]; files: number; programFiles: number } {
   const tmp = join(here, ".tmp");
   mkdirSync(tmp, { recursive: true });
-  const configPath = join(tmp, `tsconfig.${basename(dir)}.json`);
-  writeFileSync(configPath, `${JSON.stringify({ extends: relative(tmp, base), compilerOptions: { noEmit: true, types: [], ...compilerOptions }, include: [`${relative(tmp, dir)}/**/*.ts`] }, null, 2)}\n`);
+  const configPath = join(tmp, `tsconfig.${basename(dir)}.${include.length === 1 ? basename(include[0]!).replace(/\W/g, "_") : "all"}.json`);
+  writeFileSync(configPath, `${JSON.stringify({ extends: relative(tmp, base), compilerOptions: { noEmit: true, types: [], ...compilerOptions }, include: include.map((i) => (relative(tmp, dir) === "" ? i : `${relative(tmp, dir)}/${i}`)) }, null, 2)}\n`);
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => { throw new Error(ts.flattenDiagnosticMessageText(d.messageText, "\n")); } });
   if (!parsed) throw new Error(`cannot read ${configPath}`);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
@@ -23,5 +23,7 @@ export function typecheck(dir: string, compilerOptions: Record<string, unknown> 
     const where = d.file && d.start !== undefined ? `${relative(dir, d.file.fileName)}:${d.file.getLineAndCharacterOfPosition(d.start).line + 1}` : "";
     return `${where} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`;
   });
-  return { diagnostics, files: parsed.fileNames.length };
+  // Files the compiler had to load besides TypeScript's own lib files.
+  const programFiles = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f)).length;
+  return { diagnostics, files: parsed.fileNames.length, programFiles };
 }

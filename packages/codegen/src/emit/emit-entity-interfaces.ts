@@ -35,7 +35,7 @@ export function emitEntityInterfaces(type: EdmEntityType, context: EmitContext, 
         kind: StructureKind.PropertySignature as const,
         name: propertyKey(n.wireName),
         hasQuestionToken: true,
-        type: `${imports.add(`./${target.names.file}.js`, target.names.create, true)}[]`,
+        type: `${imports.add("./registry.js", "ModelOf", true)}<${stringLiteral(target.qualifiedName)}>["create"][]`,
         docs: ["Deep insert: lines created together with the document."],
       };
     }),

@@ -42,6 +42,7 @@ export function emitEntityModule(type: EdmEntityType, context: EmitContext): Emi
     model,
     constStatement(type.names.descriptor, `${imports.add("./registry.js", "registry", false)}.define<${type.names.model}>(${descriptor})`, `Runtime descriptor of ${type.qualifiedName}.`),
   ];
+  statements.push(`declare module "./registry.js" {\n  interface Models {\n    ${stringLiteral(type.qualifiedName)}: ${type.names.model};\n  }\n}`);
   for (const set of context.model.entitySets.filter((s) => s.entityType === type.qualifiedName)) {
     const define = imports.add(runtime, "defineEntitySet", false);
     const body = objectLiteral([
@@ -75,7 +76,7 @@ function modelMembers(type: EdmEntityType, context: EmitContext, imports: Import
   });
   const navigation = type.navigation.map((n): [string, string] => {
     const target = lookup(context.entityTypes, n.targetType);
-    return [n.wireName, `${imports.add(runtime, "NavigationModel", true)}<${imports.add(`./${target.names.file}.js`, target.names.model, true)}, ${n.collection}>`];
+    return [n.wireName, `${imports.add(runtime, "NavigationModel", true)}<${imports.add("./registry.js", "ModelOf", true)}<${stringLiteral(target.qualifiedName)}>, ${n.collection}>`];
   });
   const actions = type.actions.map((a): [string, string] => [a.memberName, actionModel(a, context, imports)]);
   const streams = type.properties.filter(isStream).map((p) => stringLiteral(p.wireName));

@@ -22,10 +22,9 @@ export function tsElementType(type: EdmTypeRef, context: EmitContext, imports: I
       return imports.add("./enums.js", lookup(context.enums, type.qualifiedName).name, true);
     case "complex":
       return imports.add("./complex-types.js", lookup(context.complexTypes, type.qualifiedName).name, true);
-    case "entity": {
-      const entity = lookup(context.entityTypes, type.qualifiedName);
-      return imports.add(`./${entity.names.file}.js`, entity.names.read, true);
-    }
+    case "entity":
+      // By name through the registry, like navigation: no import edge between entity modules.
+      return `${imports.add("./registry.js", "ModelOf", true)}<${JSON.stringify(lookup(context.entityTypes, type.qualifiedName).qualifiedName)}>["entity"]`;
     default: {
       const unreachable: never = type;
       return unreachable;

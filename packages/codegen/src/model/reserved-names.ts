@@ -2,6 +2,7 @@
 export const RESERVED_EXPORTS: readonly string[] = [
   "EntityModel", "EnumField", "OpaqueField", "NavigationModel", "ActionModel", "OperationDescriptor",
   "defineEntitySet", "defineRoute", "createTypeRegistry", "registry", "paths", "operations", "Operations",
+  "Models", "ModelOf", "CollectionQuery", "EntityQuery", "ODataErrorBody", "Json", "NoContent",
   // Global value/type names that generated code itself relies on.
   "Array", "Object", "String", "Number", "Boolean", "Promise", "undefined", "NaN", "Infinity",
 ];

@@ -43,9 +43,10 @@ function normalize(text: string): string {
   const out: string[] = [];
   for (const line of lines) {
     const previous = out[out.length - 1];
-    const startsDeclaration = line.startsWith("/**") || line.startsWith("export ");
-    const previousEnds = previous !== undefined && previous !== "" && !/^(import |export \* from|\/\/|\/\*\*|\s)/.test(previous) && previous.endsWith(";");
-    if (startsDeclaration && previousEnds) out.push("");
+    const startsDeclaration = /^(\/\*\*|export |declare |interface |type )/.test(line);
+    const previousEnds = previous !== undefined && previous !== "" && !/^(export \* from|\/\/|\/\*\*|\s)/.test(previous) && /[;}]$/.test(previous);
+    const afterImports = previous?.startsWith("import ") === true && !line.startsWith("import ");
+    if ((startsDeclaration && previousEnds && !(previous.startsWith("import ") && line.startsWith("import "))) || (afterImports && line !== "")) out.push("");
     if (line === "" && previous === "") continue;
     out.push(line);
   }

@@ -90,6 +90,12 @@ export const accountType = registry.define<AccountModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.account": AccountModel;
+  }
+}
+
 /** Entity set `accounts` (under a company). */
 export const accountsSet = defineEntitySet<AccountModel, "company">({
   name: "accounts",

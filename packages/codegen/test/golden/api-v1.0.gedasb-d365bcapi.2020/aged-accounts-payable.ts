@@ -114,6 +114,12 @@ export const agedAccountsPayableType = registry.define<AgedAccountsPayableModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.agedAccountsPayable": AgedAccountsPayableModel;
+  }
+}
+
 /** Entity set `agedAccountsPayable` (under a company). */
 export const agedAccountsPayableSet = defineEntitySet<AgedAccountsPayableModel, "company">({
   name: "agedAccountsPayable",

@@ -114,6 +114,12 @@ export const agedAccountsReceivableType = registry.define<AgedAccountsReceivable
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.agedAccountsReceivable": AgedAccountsReceivableModel;
+  }
+}
+
 /** Entity set `agedAccountsReceivable` (under a company). */
 export const agedAccountsReceivableSet = defineEntitySet<AgedAccountsReceivableModel, "company">({
   name: "agedAccountsReceivable",

@@ -80,6 +80,12 @@ export const attachmentsType = registry.define<AttachmentsModel>({
   streams: ["content"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.attachments": AttachmentsModel;
+  }
+}
+
 /** Entity set `attachments` (under a company). */
 export const attachmentsSet = defineEntitySet<AttachmentsModel, "company">({
   name: "attachments",

@@ -84,6 +84,12 @@ export const balanceSheetType = registry.define<BalanceSheetModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.balanceSheet": BalanceSheetModel;
+  }
+}
+
 /** Entity set `balanceSheet` (under a company). */
 export const balanceSheetSet = defineEntitySet<BalanceSheetModel, "company">({
   name: "balanceSheet",

@@ -84,6 +84,12 @@ export const cashFlowStatementType = registry.define<CashFlowStatementModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.cashFlowStatement": CashFlowStatementModel;
+  }
+}
+
 /** Entity set `cashFlowStatement` (under a company). */
 export const cashFlowStatementSet = defineEntitySet<CashFlowStatementModel, "company">({
   name: "cashFlowStatement",

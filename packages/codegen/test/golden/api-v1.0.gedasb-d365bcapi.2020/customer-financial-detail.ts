@@ -78,6 +78,12 @@ export const customerFinancialDetailType = registry.define<CustomerFinancialDeta
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.customerFinancialDetail": CustomerFinancialDetailModel;
+  }
+}
+
 /** Entity set `customerFinancialDetails` (under a company). */
 export const customerFinancialDetailsSet = defineEntitySet<CustomerFinancialDetailModel, "company">({
   name: "customerFinancialDetails",

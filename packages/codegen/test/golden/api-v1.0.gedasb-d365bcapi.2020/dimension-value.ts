@@ -72,6 +72,12 @@ export const dimensionValueType = registry.define<DimensionValueModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.dimensionValue": DimensionValueModel;
+  }
+}
+
 /** Entity set `dimensionValues` (under a company). */
 export const dimensionValuesSet = defineEntitySet<DimensionValueModel, "company">({
   name: "dimensionValues",

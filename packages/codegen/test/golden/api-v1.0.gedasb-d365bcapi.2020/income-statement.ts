@@ -84,6 +84,12 @@ export const incomeStatementType = registry.define<IncomeStatementModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.incomeStatement": IncomeStatementModel;
+  }
+}
+
 /** Entity set `incomeStatement` (under a company). */
 export const incomeStatementSet = defineEntitySet<IncomeStatementModel, "company">({
   name: "incomeStatement",

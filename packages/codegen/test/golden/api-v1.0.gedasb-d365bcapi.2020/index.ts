@@ -54,6 +54,7 @@ import { trialBalanceSet } from "./trial-balance.js";
 import { unitsOfMeasureSet } from "./unit-of-measure.js";
 import { vendorPurchasesSet } from "./vendor-purchase.js";
 import { vendorsSet } from "./vendor.js";
+
 /** Route `api/v1.0` (api): 54 entity sets. */
 export const apiV1_0 = defineRoute({
   kind: "api",

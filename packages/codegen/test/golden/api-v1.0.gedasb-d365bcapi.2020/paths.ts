@@ -53,6 +53,7 @@ import type { TrialBalance } from "./trial-balance.js";
 import type { UnitOfMeasure, UnitOfMeasureCreate, UnitOfMeasureUpdate } from "./unit-of-measure.js";
 import type { VendorPurchase } from "./vendor-purchase.js";
 import type { Vendor, VendorCreate, VendorUpdate } from "./vendor.js";
+
 /** OData system query options; arrays are sent non-exploded (`$select=a,b`): use querySerializer { array: { style: "form", explode: false } }. */
 export interface CollectionQuery<TField extends string> {
   $select?: TField[];

@@ -57,6 +57,12 @@ export const pdfDocumentType = registry.define<PdfDocumentModel>({
   streams: ["content"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.pdfDocument": PdfDocumentModel;
+  }
+}
+
 /** Entity set `pdfDocument` (under a company). */
 export const pdfDocumentSet = defineEntitySet<PdfDocumentModel, "company">({
   name: "pdfDocument",

@@ -75,6 +75,12 @@ export const pictureType = registry.define<PictureModel>({
   streams: ["content"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.picture": PictureModel;
+  }
+}
+
 /** Entity set `picture` (under a company). */
 export const pictureSet = defineEntitySet<PictureModel, "company">({
   name: "picture",

@@ -66,6 +66,12 @@ export const projectType = registry.define<ProjectModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.project": ProjectModel;
+  }
+}
+
 /** Entity set `projects` (under a company). */
 export const projectsSet = defineEntitySet<ProjectModel, "company">({
   name: "projects",

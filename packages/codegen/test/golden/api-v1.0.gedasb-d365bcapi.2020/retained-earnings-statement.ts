@@ -84,6 +84,12 @@ export const retainedEarningsStatementType = registry.define<RetainedEarningsSta
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.retainedEarningsStatement": RetainedEarningsStatementModel;
+  }
+}
+
 /** Entity set `retainedEarningsStatement` (under a company). */
 export const retainedEarningsStatementSet = defineEntitySet<RetainedEarningsStatementModel, "company">({
   name: "retainedEarningsStatement",

@@ -116,6 +116,12 @@ export const accountantPortalUserTasksType = registry.define<AccountantPortalUse
   streams: ["Description"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.AccountantPortalUserTasks": AccountantPortalUserTasksModel;
+  }
+}
+
 /** Entity set `AccountantPortalUserTasks` (under a company). */
 export const accountantPortalUserTasksSet = defineEntitySet<AccountantPortalUserTasksModel, "company">({
   name: "AccountantPortalUserTasks",

@@ -154,6 +154,12 @@ export const bankAccountLedgerEntriesType = registry.define<BankAccountLedgerEnt
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.BankAccountLedgerEntries": BankAccountLedgerEntriesModel;
+  }
+}
+
 /** Entity set `BankAccountLedgerEntries` (under a company). */
 export const bankAccountLedgerEntriesSet = defineEntitySet<BankAccountLedgerEntriesModel, "company">({
   name: "BankAccountLedgerEntries",

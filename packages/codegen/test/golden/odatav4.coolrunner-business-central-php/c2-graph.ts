@@ -66,6 +66,12 @@ export const c2GraphType = registry.define<C2GraphModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.C2Graph": C2GraphModel;
+  }
+}
+
 /** Entity set `C2Graph` (under a company). */
 export const c2GraphSet = defineEntitySet<C2GraphModel, "company">({
   name: "C2Graph",

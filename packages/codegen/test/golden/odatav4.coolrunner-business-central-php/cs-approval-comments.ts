@@ -85,6 +85,12 @@ export const cS_ApprovalCommentsType = registry.define<CS_ApprovalCommentsModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_ApprovalComments": CS_ApprovalCommentsModel;
+  }
+}
+
 /** Entity set `CS_ApprovalComments` (under a company). */
 export const cS_ApprovalCommentsSet = defineEntitySet<CS_ApprovalCommentsModel, "company">({
   name: "CS_ApprovalComments",

@@ -75,6 +75,12 @@ export const cS_ApprovalDocumentApprovalCommentsType = registry.define<CS_Approv
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_ApprovalDocumentApprovalComments": CS_ApprovalDocumentApprovalCommentsModel;
+  }
+}
+
 /** Entity set `CS_ApprovalDocumentApprovalComments` (under a company). */
 export const cS_ApprovalDocumentApprovalCommentsSet = defineEntitySet<CS_ApprovalDocumentApprovalCommentsModel, "company">({
   name: "CS_ApprovalDocumentApprovalComments",

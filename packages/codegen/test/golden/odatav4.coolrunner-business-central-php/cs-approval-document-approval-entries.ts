@@ -95,6 +95,12 @@ export const cS_ApprovalDocumentApprovalEntriesType = registry.define<CS_Approva
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_ApprovalDocumentApprovalEntries": CS_ApprovalDocumentApprovalEntriesModel;
+  }
+}
+
 /** Entity set `CS_ApprovalDocumentApprovalEntries` (under a company). */
 export const cS_ApprovalDocumentApprovalEntriesSet = defineEntitySet<CS_ApprovalDocumentApprovalEntriesModel, "company">({
   name: "CS_ApprovalDocumentApprovalEntries",

@@ -106,6 +106,12 @@ export const cS_ApprovalDocumentAttachedFilesType = registry.define<CS_ApprovalD
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_ApprovalDocumentAttachedFiles": CS_ApprovalDocumentAttachedFilesModel;
+  }
+}
+
 /** Entity set `CS_ApprovalDocumentAttachedFiles` (under a company). */
 export const cS_ApprovalDocumentAttachedFilesSet = defineEntitySet<CS_ApprovalDocumentAttachedFilesModel, "company">({
   name: "CS_ApprovalDocumentAttachedFiles",

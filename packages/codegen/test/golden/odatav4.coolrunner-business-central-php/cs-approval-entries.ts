@@ -203,6 +203,12 @@ export const cS_ApprovalEntriesType = registry.define<CS_ApprovalEntriesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_ApprovalEntries": CS_ApprovalEntriesModel;
+  }
+}
+
 /** Entity set `CS_ApprovalEntries` (under a company). */
 export const cS_ApprovalEntriesSet = defineEntitySet<CS_ApprovalEntriesModel, "company">({
   name: "CS_ApprovalEntries",

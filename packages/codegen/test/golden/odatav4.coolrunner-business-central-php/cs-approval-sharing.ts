@@ -103,6 +103,12 @@ export const cS_ApprovalSharingType = registry.define<CS_ApprovalSharingModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_ApprovalSharing": CS_ApprovalSharingModel;
+  }
+}
+
 /** Entity set `CS_ApprovalSharing` (under a company). */
 export const cS_ApprovalSharingSet = defineEntitySet<CS_ApprovalSharingModel, "company">({
   name: "CS_ApprovalSharing",

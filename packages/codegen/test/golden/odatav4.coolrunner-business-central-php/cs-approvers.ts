@@ -64,6 +64,12 @@ export const cS_ApproversType = registry.define<CS_ApproversModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_Approvers": CS_ApproversModel;
+  }
+}
+
 /** Entity set `CS_Approvers` (under a company). */
 export const cS_ApproversSet = defineEntitySet<CS_ApproversModel, "company">({
   name: "CS_Approvers",

@@ -84,6 +84,12 @@ export const cS_DeferralTemplatesType = registry.define<CS_DeferralTemplatesMode
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_DeferralTemplates": CS_DeferralTemplatesModel;
+  }
+}
+
 /** Entity set `CS_DeferralTemplates` (under a company). */
 export const cS_DeferralTemplatesSet = defineEntitySet<CS_DeferralTemplatesModel, "company">({
   name: "CS_DeferralTemplates",

@@ -71,6 +71,12 @@ export const cS_DimensionValuesType = registry.define<CS_DimensionValuesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_DimensionValues": CS_DimensionValuesModel;
+  }
+}
+
 /** Entity set `CS_DimensionValues` (under a company). */
 export const cS_DimensionValuesSet = defineEntitySet<CS_DimensionValuesModel, "company">({
   name: "CS_DimensionValues",

@@ -84,6 +84,12 @@ export const cS_EnabledReasonCodesType = registry.define<CS_EnabledReasonCodesMo
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_EnabledReasonCodes": CS_EnabledReasonCodesModel;
+  }
+}
+
 /** Entity set `CS_EnabledReasonCodes` (under a company). */
 export const cS_EnabledReasonCodesSet = defineEntitySet<CS_EnabledReasonCodesModel, "company">({
   name: "CS_EnabledReasonCodes",

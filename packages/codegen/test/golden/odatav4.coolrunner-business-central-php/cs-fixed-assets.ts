@@ -60,6 +60,12 @@ export const cS_FixedAssetsType = registry.define<CS_FixedAssetsModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_FixedAssets": CS_FixedAssetsModel;
+  }
+}
+
 /** Entity set `CS_FixedAssets` (under a company). */
 export const cS_FixedAssetsSet = defineEntitySet<CS_FixedAssetsModel, "company">({
   name: "CS_FixedAssets",

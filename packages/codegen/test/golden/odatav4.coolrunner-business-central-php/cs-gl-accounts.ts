@@ -77,6 +77,12 @@ export const cS_GLAccountsType = registry.define<CS_GLAccountsModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_GLAccounts": CS_GLAccountsModel;
+  }
+}
+
 /** Entity set `CS_GLAccounts` (under a company). */
 export const cS_GLAccountsSet = defineEntitySet<CS_GLAccountsModel, "company">({
   name: "CS_GLAccounts",

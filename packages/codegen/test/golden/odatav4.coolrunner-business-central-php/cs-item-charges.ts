@@ -60,6 +60,12 @@ export const cS_ItemChargesType = registry.define<CS_ItemChargesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_ItemCharges": CS_ItemChargesModel;
+  }
+}
+
 /** Entity set `CS_ItemCharges` (under a company). */
 export const cS_ItemChargesSet = defineEntitySet<CS_ItemChargesModel, "company">({
   name: "CS_ItemCharges",

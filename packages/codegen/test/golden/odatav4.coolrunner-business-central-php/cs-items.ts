@@ -60,6 +60,12 @@ export const cS_ItemsType = registry.define<CS_ItemsModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_Items": CS_ItemsModel;
+  }
+}
+
 /** Entity set `CS_Items` (under a company). */
 export const cS_ItemsSet = defineEntitySet<CS_ItemsModel, "company">({
   name: "CS_Items",

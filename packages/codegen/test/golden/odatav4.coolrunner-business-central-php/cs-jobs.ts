@@ -83,6 +83,12 @@ export const cS_JobsType = registry.define<CS_JobsModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_Jobs": CS_JobsModel;
+  }
+}
+
 /** Entity set `CS_Jobs` (under a company). */
 export const cS_JobsSet = defineEntitySet<CS_JobsModel, "company">({
   name: "CS_Jobs",

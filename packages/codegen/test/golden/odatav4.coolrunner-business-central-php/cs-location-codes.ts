@@ -60,6 +60,12 @@ export const cS_LocationCodesType = registry.define<CS_LocationCodesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_LocationCodes": CS_LocationCodesModel;
+  }
+}
+
 /** Entity set `CS_LocationCodes` (under a company). */
 export const cS_LocationCodesSet = defineEntitySet<CS_LocationCodesModel, "company">({
   name: "CS_LocationCodes",

@@ -175,6 +175,12 @@ export const cS_PostedApprovalEntriesType = registry.define<CS_PostedApprovalEnt
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PostedApprovalEntries": CS_PostedApprovalEntriesModel;
+  }
+}
+
 /** Entity set `CS_PostedApprovalEntries` (under a company). */
 export const cS_PostedApprovalEntriesSet = defineEntitySet<CS_PostedApprovalEntriesModel, "company">({
   name: "CS_PostedApprovalEntries",

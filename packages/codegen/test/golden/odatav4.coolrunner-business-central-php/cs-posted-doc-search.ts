@@ -116,6 +116,12 @@ export const cS_PostedDocSearchType = registry.define<CS_PostedDocSearchModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PostedDocSearch": CS_PostedDocSearchModel;
+  }
+}
+
 /** Entity set `CS_PostedDocSearch` (under a company). */
 export const cS_PostedDocSearchSet = defineEntitySet<CS_PostedDocSearchModel, "company">({
   name: "CS_PostedDocSearch",

@@ -77,6 +77,12 @@ export const cS_PostedPurchaseCrMemoApprovalCommentsType = registry.define<CS_Po
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PostedPurchaseCrMemoApprovalComments": CS_PostedPurchaseCrMemoApprovalCommentsModel;
+  }
+}
+
 /** Entity set `CS_PostedPurchaseCrMemoApprovalComments` (under a company). */
 export const cS_PostedPurchaseCrMemoApprovalCommentsSet = defineEntitySet<CS_PostedPurchaseCrMemoApprovalCommentsModel, "company">({
   name: "CS_PostedPurchaseCrMemoApprovalComments",

@@ -94,6 +94,12 @@ export const cS_PostedPurchaseCrMemoApprovalEntriesType = registry.define<CS_Pos
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PostedPurchaseCrMemoApprovalEntries": CS_PostedPurchaseCrMemoApprovalEntriesModel;
+  }
+}
+
 /** Entity set `CS_PostedPurchaseCrMemoApprovalEntries` (under a company). */
 export const cS_PostedPurchaseCrMemoApprovalEntriesSet = defineEntitySet<CS_PostedPurchaseCrMemoApprovalEntriesModel, "company">({
   name: "CS_PostedPurchaseCrMemoApprovalEntries",

@@ -106,6 +106,12 @@ export const cS_PostedPurchaseCrMemoAttachedFilesType = registry.define<CS_Poste
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PostedPurchaseCrMemoAttachedFiles": CS_PostedPurchaseCrMemoAttachedFilesModel;
+  }
+}
+
 /** Entity set `CS_PostedPurchaseCrMemoAttachedFiles` (under a company). */
 export const cS_PostedPurchaseCrMemoAttachedFilesSet = defineEntitySet<CS_PostedPurchaseCrMemoAttachedFilesModel, "company">({
   name: "CS_PostedPurchaseCrMemoAttachedFiles",

@@ -115,6 +115,12 @@ export const cS_PostedPurchaseCrMemosType = registry.define<CS_PostedPurchaseCrM
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PostedPurchaseCrMemos": CS_PostedPurchaseCrMemosModel;
+  }
+}
+
 /** Entity set `CS_PostedPurchaseCrMemos` (under a company). */
 export const cS_PostedPurchaseCrMemosSet = defineEntitySet<CS_PostedPurchaseCrMemosModel, "company">({
   name: "CS_PostedPurchaseCrMemos",

@@ -77,6 +77,12 @@ export const cS_PostedPurchaseInvoiceApprovalCommentsType = registry.define<CS_P
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PostedPurchaseInvoiceApprovalComments": CS_PostedPurchaseInvoiceApprovalCommentsModel;
+  }
+}
+
 /** Entity set `CS_PostedPurchaseInvoiceApprovalComments` (under a company). */
 export const cS_PostedPurchaseInvoiceApprovalCommentsSet = defineEntitySet<CS_PostedPurchaseInvoiceApprovalCommentsModel, "company">({
   name: "CS_PostedPurchaseInvoiceApprovalComments",

@@ -94,6 +94,12 @@ export const cS_PostedPurchaseInvoiceApprovalEntriesType = registry.define<CS_Po
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PostedPurchaseInvoiceApprovalEntries": CS_PostedPurchaseInvoiceApprovalEntriesModel;
+  }
+}
+
 /** Entity set `CS_PostedPurchaseInvoiceApprovalEntries` (under a company). */
 export const cS_PostedPurchaseInvoiceApprovalEntriesSet = defineEntitySet<CS_PostedPurchaseInvoiceApprovalEntriesModel, "company">({
   name: "CS_PostedPurchaseInvoiceApprovalEntries",

@@ -106,6 +106,12 @@ export const cS_PostedPurchaseInvoiceAttachedFilesType = registry.define<CS_Post
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PostedPurchaseInvoiceAttachedFiles": CS_PostedPurchaseInvoiceAttachedFilesModel;
+  }
+}
+
 /** Entity set `CS_PostedPurchaseInvoiceAttachedFiles` (under a company). */
 export const cS_PostedPurchaseInvoiceAttachedFilesSet = defineEntitySet<CS_PostedPurchaseInvoiceAttachedFilesModel, "company">({
   name: "CS_PostedPurchaseInvoiceAttachedFiles",

@@ -115,6 +115,12 @@ export const cS_PostedPurchaseInvoicesType = registry.define<CS_PostedPurchaseIn
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PostedPurchaseInvoices": CS_PostedPurchaseInvoicesModel;
+  }
+}
+
 /** Entity set `CS_PostedPurchaseInvoices` (under a company). */
 export const cS_PostedPurchaseInvoicesSet = defineEntitySet<CS_PostedPurchaseInvoicesModel, "company">({
   name: "CS_PostedPurchaseInvoices",

@@ -60,6 +60,12 @@ export const cS_ProdPostGroupsType = registry.define<CS_ProdPostGroupsModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_ProdPostGroups": CS_ProdPostGroupsModel;
+  }
+}
+
 /** Entity set `CS_ProdPostGroups` (under a company). */
 export const cS_ProdPostGroupsSet = defineEntitySet<CS_ProdPostGroupsModel, "company">({
   name: "CS_ProdPostGroups",

@@ -75,6 +75,12 @@ export const cS_PurchaseDocumentApprovalCommentsType = registry.define<CS_Purcha
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PurchaseDocumentApprovalComments": CS_PurchaseDocumentApprovalCommentsModel;
+  }
+}
+
 /** Entity set `CS_PurchaseDocumentApprovalComments` (under a company). */
 export const cS_PurchaseDocumentApprovalCommentsSet = defineEntitySet<CS_PurchaseDocumentApprovalCommentsModel, "company">({
   name: "CS_PurchaseDocumentApprovalComments",

@@ -95,6 +95,12 @@ export const cS_PurchaseDocumentApprovalEntriesType = registry.define<CS_Purchas
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PurchaseDocumentApprovalEntries": CS_PurchaseDocumentApprovalEntriesModel;
+  }
+}
+
 /** Entity set `CS_PurchaseDocumentApprovalEntries` (under a company). */
 export const cS_PurchaseDocumentApprovalEntriesSet = defineEntitySet<CS_PurchaseDocumentApprovalEntriesModel, "company">({
   name: "CS_PurchaseDocumentApprovalEntries",

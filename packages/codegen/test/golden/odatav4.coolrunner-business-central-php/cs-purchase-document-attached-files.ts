@@ -106,6 +106,12 @@ export const cS_PurchaseDocumentAttachedFilesType = registry.define<CS_PurchaseD
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_PurchaseDocumentAttachedFiles": CS_PurchaseDocumentAttachedFilesModel;
+  }
+}
+
 /** Entity set `CS_PurchaseDocumentAttachedFiles` (under a company). */
 export const cS_PurchaseDocumentAttachedFilesSet = defineEntitySet<CS_PurchaseDocumentAttachedFilesModel, "company">({
   name: "CS_PurchaseDocumentAttachedFiles",

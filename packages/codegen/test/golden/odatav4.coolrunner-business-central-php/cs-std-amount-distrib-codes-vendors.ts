@@ -59,6 +59,12 @@ export const cS_StdAmountDistribCodesVendorsType = registry.define<CS_StdAmountD
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_StdAmountDistribCodesVendors": CS_StdAmountDistribCodesVendorsModel;
+  }
+}
+
 /** Entity set `CS_StdAmountDistribCodesVendors` (under a company). */
 export const cS_StdAmountDistribCodesVendorsSet = defineEntitySet<CS_StdAmountDistribCodesVendorsModel, "company">({
   name: "CS_StdAmountDistribCodesVendors",

@@ -60,6 +60,12 @@ export const cS_UnitOfMeasureType = registry.define<CS_UnitOfMeasureModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_UnitOfMeasure": CS_UnitOfMeasureModel;
+  }
+}
+
 /** Entity set `CS_UnitOfMeasure` (under a company). */
 export const cS_UnitOfMeasureSet = defineEntitySet<CS_UnitOfMeasureModel, "company">({
   name: "CS_UnitOfMeasure",

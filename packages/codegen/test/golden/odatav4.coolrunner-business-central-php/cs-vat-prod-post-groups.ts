@@ -60,6 +60,12 @@ export const cS_VATProdPostGroupsType = registry.define<CS_VATProdPostGroupsMode
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_VATProdPostGroups": CS_VATProdPostGroupsModel;
+  }
+}
+
 /** Entity set `CS_VATProdPostGroups` (under a company). */
 export const cS_VATProdPostGroupsSet = defineEntitySet<CS_VATProdPostGroupsModel, "company">({
   name: "CS_VATProdPostGroups",

@@ -82,6 +82,12 @@ export const cS_VendorInfoCommentsType = registry.define<CS_VendorInfoCommentsMo
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_VendorInfoComments": CS_VendorInfoCommentsModel;
+  }
+}
+
 /** Entity set `CS_VendorInfoComments` (under a company). */
 export const cS_VendorInfoCommentsSet = defineEntitySet<CS_VendorInfoCommentsModel, "company">({
   name: "CS_VendorInfoComments",

@@ -72,6 +72,12 @@ export const cS_VendorInfoContactsType = registry.define<CS_VendorInfoContactsMo
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_VendorInfoContacts": CS_VendorInfoContactsModel;
+  }
+}
+
 /** Entity set `CS_VendorInfoContacts` (under a company). */
 export const cS_VendorInfoContactsSet = defineEntitySet<CS_VendorInfoContactsModel, "company">({
   name: "CS_VendorInfoContacts",

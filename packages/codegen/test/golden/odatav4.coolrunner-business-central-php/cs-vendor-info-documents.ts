@@ -116,6 +116,12 @@ export const cS_VendorInfoDocumentsType = registry.define<CS_VendorInfoDocuments
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_VendorInfoDocuments": CS_VendorInfoDocumentsModel;
+  }
+}
+
 /** Entity set `CS_VendorInfoDocuments` (under a company). */
 export const cS_VendorInfoDocumentsSet = defineEntitySet<CS_VendorInfoDocumentsModel, "company">({
   name: "CS_VendorInfoDocuments",

@@ -107,6 +107,12 @@ export const cS_WebHelpType = registry.define<CS_WebHelpModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_WebHelp": CS_WebHelpModel;
+  }
+}
+
 /** Entity set `CS_WebHelp` (under a company). */
 export const cS_WebHelpSet = defineEntitySet<CS_WebHelpModel, "company">({
   name: "CS_WebHelp",

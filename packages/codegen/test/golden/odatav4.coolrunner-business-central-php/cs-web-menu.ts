@@ -66,6 +66,12 @@ export const cS_WebMenuType = registry.define<CS_WebMenuModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_WebMenu": CS_WebMenuModel;
+  }
+}
+
 /** Entity set `CS_WebMenu` (under a company). */
 export const cS_WebMenuSet = defineEntitySet<CS_WebMenuModel, "company">({
   name: "CS_WebMenu",

@@ -415,6 +415,12 @@ export const cS_WebSetupType = registry.define<CS_WebSetupModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_WebSetup": CS_WebSetupModel;
+  }
+}
+
 /** Entity set `CS_WebSetup` (under a company). */
 export const cS_WebSetupSet = defineEntitySet<CS_WebSetupModel, "company">({
   name: "CS_WebSetup",

@@ -89,6 +89,12 @@ export const cS_WebSubMenuType = registry.define<CS_WebSubMenuModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_WebSubMenu": CS_WebSubMenuModel;
+  }
+}
+
 /** Entity set `CS_WebSubMenu` (under a company). */
 export const cS_WebSubMenuSet = defineEntitySet<CS_WebSubMenuModel, "company">({
   name: "CS_WebSubMenu",

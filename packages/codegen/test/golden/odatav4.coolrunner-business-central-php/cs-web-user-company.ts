@@ -82,6 +82,12 @@ export const cS_WebUserCompanyType = registry.define<CS_WebUserCompanyModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_WebUserCompany": CS_WebUserCompanyModel;
+  }
+}
+
 /** Entity set `CS_WebUserCompany` (under a company). */
 export const cS_WebUserCompanySet = defineEntitySet<CS_WebUserCompanyModel, "company">({
   name: "CS_WebUserCompany",

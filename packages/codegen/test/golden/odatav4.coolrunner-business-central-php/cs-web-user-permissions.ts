@@ -98,6 +98,12 @@ export const cS_WebUserPermissionsType = registry.define<CS_WebUserPermissionsMo
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_WebUserPermissions": CS_WebUserPermissionsModel;
+  }
+}
+
 /** Entity set `CS_WebUserPermissions` (under a company). */
 export const cS_WebUserPermissionsSet = defineEntitySet<CS_WebUserPermissionsModel, "company">({
   name: "CS_WebUserPermissions",

@@ -107,6 +107,12 @@ export const cS_WebUserPmsSelectionType = registry.define<CS_WebUserPmsSelection
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.CS_WebUserPmsSelection": CS_WebUserPmsSelectionModel;
+  }
+}
+
 /** Entity set `CS_WebUserPmsSelection` (under a company). */
 export const cS_WebUserPmsSelectionSet = defineEntitySet<CS_WebUserPmsSelectionModel, "company">({
   name: "CS_WebUserPmsSelection",

@@ -79,6 +79,12 @@ export const dimensionSetEntriesType = registry.define<DimensionSetEntriesModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.DimensionSetEntries": DimensionSetEntriesModel;
+  }
+}
+
 /** Entity set `DimensionSetEntries` (under a company). */
 export const dimensionSetEntriesSet = defineEntitySet<DimensionSetEntriesModel, "company">({
   name: "DimensionSetEntries",

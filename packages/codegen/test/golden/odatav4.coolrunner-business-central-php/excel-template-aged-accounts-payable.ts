@@ -114,6 +114,12 @@ export const excelTemplateAgedAccountsPayableType = registry.define<ExcelTemplat
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ExcelTemplateAgedAccountsPayable": ExcelTemplateAgedAccountsPayableModel;
+  }
+}
+
 /** Entity set `ExcelTemplateAgedAccountsPayable` (under a company). */
 export const excelTemplateAgedAccountsPayableSet = defineEntitySet<ExcelTemplateAgedAccountsPayableModel, "company">({
   name: "ExcelTemplateAgedAccountsPayable",

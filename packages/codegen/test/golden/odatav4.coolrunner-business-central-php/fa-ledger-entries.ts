@@ -164,6 +164,12 @@ export const fALedgerEntriesType = registry.define<FALedgerEntriesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.FALedgerEntries": FALedgerEntriesModel;
+  }
+}
+
 /** Entity set `FALedgerEntries` (under a company). */
 export const fALedgerEntriesSet = defineEntitySet<FALedgerEntriesModel, "company">({
   name: "FALedgerEntries",

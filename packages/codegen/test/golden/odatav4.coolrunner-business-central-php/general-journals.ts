@@ -488,6 +488,12 @@ export const general_JournalsType = registry.define<General_JournalsModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.General_Journals": General_JournalsModel;
+  }
+}
+
 /** Entity set `General_Journals` (under a company). */
 export const general_JournalsSet = defineEntitySet<General_JournalsModel, "company">({
   name: "General_Journals",

@@ -60,6 +60,12 @@ export const invoiceDocumentType = registry.define<InvoiceDocumentModel>({
   streams: ["Base64", "Binary"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.InvoiceDocument": InvoiceDocumentModel;
+  }
+}
+
 /** Entity set `InvoiceDocument` (under a company). */
 export const invoiceDocumentSet = defineEntitySet<InvoiceDocumentModel, "company">({
   name: "InvoiceDocument",

@@ -60,6 +60,12 @@ export const invoiceReminderType = registry.define<InvoiceReminderModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.InvoiceReminder": InvoiceReminderModel;
+  }
+}
+
 /** Entity set `InvoiceReminder` (under a company). */
 export const invoiceReminderSet = defineEntitySet<InvoiceReminderModel, "company">({
   name: "InvoiceReminder",

@@ -204,6 +204,12 @@ export const itemLedgerEntriesType = registry.define<ItemLedgerEntriesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ItemLedgerEntries": ItemLedgerEntriesModel;
+  }
+}
+
 /** Entity set `ItemLedgerEntries` (under a company). */
 export const itemLedgerEntriesSet = defineEntitySet<ItemLedgerEntriesModel, "company">({
   name: "ItemLedgerEntries",

@@ -169,6 +169,12 @@ export const itemSalesAndProfitType = registry.define<ItemSalesAndProfitModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ItemSalesAndProfit": ItemSalesAndProfitModel;
+  }
+}
+
 /** Entity set `ItemSalesAndProfit` (under a company). */
 export const itemSalesAndProfitSet = defineEntitySet<ItemSalesAndProfitModel, "company">({
   name: "ItemSalesAndProfit",

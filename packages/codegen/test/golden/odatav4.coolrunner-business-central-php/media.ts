@@ -116,3 +116,9 @@ export const mediaType = registry.define<MediaModel>({
   actions: {},
   streams: ["Content"],
 });
+
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Media": MediaModel;
+  }
+}

@@ -90,6 +90,12 @@ export const nativeInvoicingAttachmentsType = registry.define<NativeInvoicingAtt
   streams: ["content"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingAttachments": NativeInvoicingAttachmentsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingAttachments` (under a company). */
 export const nativeInvoicingAttachmentsSet = defineEntitySet<NativeInvoicingAttachmentsModel, "company">({
   name: "nativeInvoicingAttachments",

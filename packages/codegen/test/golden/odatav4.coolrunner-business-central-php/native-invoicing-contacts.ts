@@ -87,6 +87,12 @@ export const nativeInvoicingContactsType = registry.define<NativeInvoicingContac
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingContacts": NativeInvoicingContactsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingContacts` (under a company). */
 export const nativeInvoicingContactsSet = defineEntitySet<NativeInvoicingContactsModel, "company">({
   name: "nativeInvoicingContacts",

@@ -71,6 +71,12 @@ export const nativeInvoicingCountryRegionType = registry.define<NativeInvoicingC
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingCountryRegion": NativeInvoicingCountryRegionModel;
+  }
+}
+
 /** Entity set `nativeInvoicingCountryRegion` (under a company). */
 export const nativeInvoicingCountryRegionSet = defineEntitySet<NativeInvoicingCountryRegionModel, "company">({
   name: "nativeInvoicingCountryRegion",

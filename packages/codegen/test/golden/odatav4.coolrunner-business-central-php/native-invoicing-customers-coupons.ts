@@ -137,6 +137,12 @@ export const nativeInvoicingCustomersCouponsType = registry.define<NativeInvoici
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingCustomersCoupons": NativeInvoicingCustomersCouponsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingCustomersCoupons` (under a company). */
 export const nativeInvoicingCustomersCouponsSet = defineEntitySet<NativeInvoicingCustomersCouponsModel, "company">({
   name: "nativeInvoicingCustomersCoupons",

@@ -75,6 +75,12 @@ export const nativeInvoicingEmailPreviewType = registry.define<NativeInvoicingEm
   streams: ["body"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingEmailPreview": NativeInvoicingEmailPreviewModel;
+  }
+}
+
 /** Entity set `nativeInvoicingEmailPreview` (under a company). */
 export const nativeInvoicingEmailPreviewSet = defineEntitySet<NativeInvoicingEmailPreviewModel, "company">({
   name: "nativeInvoicingEmailPreview",

@@ -65,6 +65,12 @@ export const nativeInvoicingEmailSettingType = registry.define<NativeInvoicingEm
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingEmailSetting": NativeInvoicingEmailSettingModel;
+  }
+}
+
 /** Entity set `nativeInvoicingEmailSetting` (under a company). */
 export const nativeInvoicingEmailSettingSet = defineEntitySet<NativeInvoicingEmailSettingModel, "company">({
   name: "nativeInvoicingEmailSetting",

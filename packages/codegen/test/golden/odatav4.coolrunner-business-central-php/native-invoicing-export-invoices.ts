@@ -72,6 +72,12 @@ export const nativeInvoicingExportInvoicesType = registry.define<NativeInvoicing
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingExportInvoices": NativeInvoicingExportInvoicesModel;
+  }
+}
+
 /** Entity set `nativeInvoicingExportInvoices` (under a company). */
 export const nativeInvoicingExportInvoicesSet = defineEntitySet<NativeInvoicingExportInvoicesModel, "company">({
   name: "nativeInvoicingExportInvoices",

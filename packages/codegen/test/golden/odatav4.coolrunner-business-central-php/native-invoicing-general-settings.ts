@@ -188,6 +188,12 @@ export const nativeInvoicingGeneralSettingsType = registry.define<NativeInvoicin
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingGeneralSettings": NativeInvoicingGeneralSettingsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingGeneralSettings` (under a company). */
 export const nativeInvoicingGeneralSettingsSet = defineEntitySet<NativeInvoicingGeneralSettingsModel, "company">({
   name: "nativeInvoicingGeneralSettings",

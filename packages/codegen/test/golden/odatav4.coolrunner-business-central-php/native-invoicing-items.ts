@@ -147,6 +147,12 @@ export const nativeInvoicingItemsType = registry.define<NativeInvoicingItemsMode
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingItems": NativeInvoicingItemsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingItems` (under a company). */
 export const nativeInvoicingItemsSet = defineEntitySet<NativeInvoicingItemsModel, "company">({
   name: "nativeInvoicingItems",

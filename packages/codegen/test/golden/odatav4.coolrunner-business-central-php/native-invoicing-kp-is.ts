@@ -108,6 +108,12 @@ export const nativeInvoicingKPIsType = registry.define<NativeInvoicingKPIsModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingKPIs": NativeInvoicingKPIsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingKPIs` (under a company). */
 export const nativeInvoicingKPIsSet = defineEntitySet<NativeInvoicingKPIsModel, "company">({
   name: "nativeInvoicingKPIs",

@@ -70,6 +70,12 @@ export const nativeInvoicingLanguagesType = registry.define<NativeInvoicingLangu
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingLanguages": NativeInvoicingLanguagesModel;
+  }
+}
+
 /** Entity set `nativeInvoicingLanguages` (under a company). */
 export const nativeInvoicingLanguagesSet = defineEntitySet<NativeInvoicingLanguagesModel, "company">({
   name: "nativeInvoicingLanguages",

@@ -77,6 +77,12 @@ export const nativeInvoicingPaymentMethodsType = registry.define<NativeInvoicing
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingPaymentMethods": NativeInvoicingPaymentMethodsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingPaymentMethods` (under a company). */
 export const nativeInvoicingPaymentMethodsSet = defineEntitySet<NativeInvoicingPaymentMethodsModel, "company">({
   name: "nativeInvoicingPaymentMethods",

@@ -101,6 +101,12 @@ export const nativeInvoicingPaymentTermsType = registry.define<NativeInvoicingPa
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingPaymentTerms": NativeInvoicingPaymentTermsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingPaymentTerms` (under a company). */
 export const nativeInvoicingPaymentTermsSet = defineEntitySet<NativeInvoicingPaymentTermsModel, "company">({
   name: "nativeInvoicingPaymentTerms",

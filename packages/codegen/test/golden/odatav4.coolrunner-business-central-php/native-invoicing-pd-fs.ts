@@ -63,6 +63,12 @@ export const nativeInvoicingPDFsType = registry.define<NativeInvoicingPDFsModel>
   streams: ["content"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingPDFs": NativeInvoicingPDFsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingPDFs` (under a company). */
 export const nativeInvoicingPDFsSet = defineEntitySet<NativeInvoicingPDFsModel, "company">({
   name: "nativeInvoicingPDFs",

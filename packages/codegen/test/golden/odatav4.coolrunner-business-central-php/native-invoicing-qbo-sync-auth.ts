@@ -60,6 +60,12 @@ export const nativeInvoicingQBOSyncAuthType = registry.define<NativeInvoicingQBO
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingQBOSyncAuth": NativeInvoicingQBOSyncAuthModel;
+  }
+}
+
 /** Entity set `nativeInvoicingQBOSyncAuth` (under a company). */
 export const nativeInvoicingQBOSyncAuthSet = defineEntitySet<NativeInvoicingQBOSyncAuthModel, "company">({
   name: "nativeInvoicingQBOSyncAuth",

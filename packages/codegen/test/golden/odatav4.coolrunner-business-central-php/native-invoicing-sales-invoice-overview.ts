@@ -128,6 +128,12 @@ export const nativeInvoicingSalesInvoiceOverviewType = registry.define<NativeInv
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingSalesInvoiceOverview": NativeInvoicingSalesInvoiceOverviewModel;
+  }
+}
+
 /** Entity set `nativeInvoicingSalesInvoiceOverview` (under a company). */
 export const nativeInvoicingSalesInvoiceOverviewSet = defineEntitySet<NativeInvoicingSalesInvoiceOverviewModel, "company">({
   name: "nativeInvoicingSalesInvoiceOverview",

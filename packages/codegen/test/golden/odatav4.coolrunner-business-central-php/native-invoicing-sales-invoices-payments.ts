@@ -83,6 +83,12 @@ export const nativeInvoicingSalesInvoicesPaymentsType = registry.define<NativeIn
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingSalesInvoicesPayments": NativeInvoicingSalesInvoicesPaymentsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingSalesInvoicesPayments` (under a company). */
 export const nativeInvoicingSalesInvoicesPaymentsSet = defineEntitySet<NativeInvoicingSalesInvoicesPaymentsModel, "company">({
   name: "nativeInvoicingSalesInvoicesPayments",

@@ -267,6 +267,12 @@ export const nativeInvoicingSalesQuotesType = registry.define<NativeInvoicingSal
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingSalesQuotes": NativeInvoicingSalesQuotesModel;
+  }
+}
+
 /** Entity set `nativeInvoicingSalesQuotes` (under a company). */
 export const nativeInvoicingSalesQuotesSet = defineEntitySet<NativeInvoicingSalesQuotesModel, "company">({
   name: "nativeInvoicingSalesQuotes",

@@ -116,6 +116,12 @@ export const nativeInvoicingSalesTaxSetupType = registry.define<NativeInvoicingS
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingSalesTaxSetup": NativeInvoicingSalesTaxSetupModel;
+  }
+}
+
 /** Entity set `nativeInvoicingSalesTaxSetup` (under a company). */
 export const nativeInvoicingSalesTaxSetupSet = defineEntitySet<NativeInvoicingSalesTaxSetupModel, "company">({
   name: "nativeInvoicingSalesTaxSetup",

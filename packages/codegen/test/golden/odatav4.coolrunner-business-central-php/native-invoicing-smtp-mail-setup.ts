@@ -90,6 +90,12 @@ export const nativeInvoicingSMTPMailSetupType = registry.define<NativeInvoicingS
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingSMTPMailSetup": NativeInvoicingSMTPMailSetupModel;
+  }
+}
+
 /** Entity set `nativeInvoicingSMTPMailSetup` (under a company). */
 export const nativeInvoicingSMTPMailSetupSet = defineEntitySet<NativeInvoicingSMTPMailSetupModel, "company">({
   name: "nativeInvoicingSMTPMailSetup",

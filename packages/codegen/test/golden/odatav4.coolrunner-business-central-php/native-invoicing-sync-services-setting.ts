@@ -96,6 +96,12 @@ export const nativeInvoicingSyncServicesSettingType = registry.define<NativeInvo
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingSyncServicesSetting": NativeInvoicingSyncServicesSettingModel;
+  }
+}
+
 /** Entity set `nativeInvoicingSyncServicesSetting` (under a company). */
 export const nativeInvoicingSyncServicesSettingSet = defineEntitySet<NativeInvoicingSyncServicesSettingModel, "company">({
   name: "nativeInvoicingSyncServicesSetting",

@@ -76,6 +76,12 @@ export const nativeInvoicingTaxAreasType = registry.define<NativeInvoicingTaxAre
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingTaxAreas": NativeInvoicingTaxAreasModel;
+  }
+}
+
 /** Entity set `nativeInvoicingTaxAreas` (under a company). */
 export const nativeInvoicingTaxAreasSet = defineEntitySet<NativeInvoicingTaxAreasModel, "company">({
   name: "nativeInvoicingTaxAreas",

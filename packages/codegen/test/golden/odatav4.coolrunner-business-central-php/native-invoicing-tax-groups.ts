@@ -77,6 +77,12 @@ export const nativeInvoicingTaxGroupsType = registry.define<NativeInvoicingTaxGr
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingTaxGroups": NativeInvoicingTaxGroupsModel;
+  }
+}
+
 /** Entity set `nativeInvoicingTaxGroups` (under a company). */
 export const nativeInvoicingTaxGroupsSet = defineEntitySet<NativeInvoicingTaxGroupsModel, "company">({
   name: "nativeInvoicingTaxGroups",

@@ -64,6 +64,12 @@ export const nativeInvoicingTaxRatesType = registry.define<NativeInvoicingTaxRat
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingTaxRates": NativeInvoicingTaxRatesModel;
+  }
+}
+
 /** Entity set `nativeInvoicingTaxRates` (under a company). */
 export const nativeInvoicingTaxRatesSet = defineEntitySet<NativeInvoicingTaxRatesModel, "company">({
   name: "nativeInvoicingTaxRates",

@@ -60,6 +60,12 @@ export const nativeInvoicingTestMailType = registry.define<NativeInvoicingTestMa
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingTestMail": NativeInvoicingTestMailModel;
+  }
+}
+
 /** Entity set `nativeInvoicingTestMail` (under a company). */
 export const nativeInvoicingTestMailSet = defineEntitySet<NativeInvoicingTestMailModel, "company">({
   name: "nativeInvoicingTestMail",

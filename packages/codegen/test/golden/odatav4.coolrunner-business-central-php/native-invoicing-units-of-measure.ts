@@ -77,6 +77,12 @@ export const nativeInvoicingUnitsOfMeasureType = registry.define<NativeInvoicing
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingUnitsOfMeasure": NativeInvoicingUnitsOfMeasureModel;
+  }
+}
+
 /** Entity set `nativeInvoicingUnitsOfMeasure` (under a company). */
 export const nativeInvoicingUnitsOfMeasureSet = defineEntitySet<NativeInvoicingUnitsOfMeasureModel, "company">({
   name: "nativeInvoicingUnitsOfMeasure",

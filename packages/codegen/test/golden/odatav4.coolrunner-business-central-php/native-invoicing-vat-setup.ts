@@ -83,6 +83,12 @@ export const nativeInvoicingVATSetupType = registry.define<NativeInvoicingVATSet
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.nativeInvoicingVATSetup": NativeInvoicingVATSetupModel;
+  }
+}
+
 /** Entity set `nativeInvoicingVATSetup` (under a company). */
 export const nativeInvoicingVATSetupSet = defineEntitySet<NativeInvoicingVATSetupModel, "company">({
   name: "nativeInvoicingVATSetup",

@@ -166,6 +166,7 @@ import type { WorkflowSalesDocuments, WorkflowSalesDocumentsCreate, WorkflowSale
 import type { WorkflowSalesDocumentsworkflowSalesDocumentLines, WorkflowSalesDocumentsworkflowSalesDocumentLinesCreate, WorkflowSalesDocumentsworkflowSalesDocumentLinesUpdate } from "./workflow-sales-documentsworkflow-sales-document-lines.js";
 import type { WorkflowVendors, WorkflowVendorsCreate, WorkflowVendorsUpdate } from "./workflow-vendors.js";
 import type { WorkflowWebhookSubscriptions, WorkflowWebhookSubscriptionsCreate, WorkflowWebhookSubscriptionsUpdate } from "./workflow-webhook-subscriptions.js";
+
 /** OData system query options; arrays are sent non-exploded (`$select=a,b`): use querySerializer { array: { style: "form", explode: false } }. */
 export interface CollectionQuery<TField extends string> {
   $select?: TField[];

@@ -84,6 +84,12 @@ export const power_BI_Aged_Acc_PayableType = registry.define<Power_BI_Aged_Acc_P
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Aged_Acc_Payable": Power_BI_Aged_Acc_PayableModel;
+  }
+}
+
 /** Entity set `Power_BI_Aged_Acc_Payable` (under a company). */
 export const power_BI_Aged_Acc_PayableSet = defineEntitySet<Power_BI_Aged_Acc_PayableModel, "company">({
   name: "Power_BI_Aged_Acc_Payable",

@@ -69,6 +69,12 @@ export const power_BI_Cust_Item_Ledg_EntType = registry.define<Power_BI_Cust_Ite
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Cust_Item_Ledg_Ent": Power_BI_Cust_Item_Ledg_EntModel;
+  }
+}
+
 /** Entity set `Power_BI_Cust_Item_Ledg_Ent` (under a company). */
 export const power_BI_Cust_Item_Ledg_EntSet = defineEntitySet<Power_BI_Cust_Item_Ledg_EntModel, "company">({
   name: "Power_BI_Cust_Item_Ledg_Ent",

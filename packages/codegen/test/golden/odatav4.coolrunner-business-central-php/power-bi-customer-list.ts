@@ -99,6 +99,12 @@ export const power_BI_Customer_ListType = registry.define<Power_BI_Customer_List
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Customer_List": Power_BI_Customer_ListModel;
+  }
+}
+
 /** Entity set `Power_BI_Customer_List` (under a company). */
 export const power_BI_Customer_ListSet = defineEntitySet<Power_BI_Customer_ListModel, "company">({
   name: "Power_BI_Customer_List",

@@ -84,6 +84,12 @@ export const power_BI_GL_BudgetedAmountType = registry.define<Power_BI_GL_Budget
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_GL_BudgetedAmount": Power_BI_GL_BudgetedAmountModel;
+  }
+}
+
 /** Entity set `Power_BI_GL_BudgetedAmount` (under a company). */
 export const power_BI_GL_BudgetedAmountSet = defineEntitySet<Power_BI_GL_BudgetedAmountModel, "company">({
   name: "Power_BI_GL_BudgetedAmount",

@@ -72,6 +72,12 @@ export const power_BI_Job_Act_v_Budg_CostType = registry.define<Power_BI_Job_Act
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Job_Act_v_Budg_Cost": Power_BI_Job_Act_v_Budg_CostModel;
+  }
+}
+
 /** Entity set `Power_BI_Job_Act_v_Budg_Cost` (under a company). */
 export const power_BI_Job_Act_v_Budg_CostSet = defineEntitySet<Power_BI_Job_Act_v_Budg_CostModel, "company">({
   name: "Power_BI_Job_Act_v_Budg_Cost",

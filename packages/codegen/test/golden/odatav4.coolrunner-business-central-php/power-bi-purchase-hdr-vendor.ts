@@ -134,6 +134,12 @@ export const power_BI_Purchase_Hdr_VendorType = registry.define<Power_BI_Purchas
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Purchase_Hdr_Vendor": Power_BI_Purchase_Hdr_VendorModel;
+  }
+}
+
 /** Entity set `Power_BI_Purchase_Hdr_Vendor` (under a company). */
 export const power_BI_Purchase_Hdr_VendorSet = defineEntitySet<Power_BI_Purchase_Hdr_VendorModel, "company">({
   name: "Power_BI_Purchase_Hdr_Vendor",

@@ -60,6 +60,12 @@ export const power_BI_Report_LabelsType = registry.define<Power_BI_Report_Labels
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Report_Labels": Power_BI_Report_LabelsModel;
+  }
+}
+
 /** Entity set `Power_BI_Report_Labels` (under a company). */
 export const power_BI_Report_LabelsSet = defineEntitySet<Power_BI_Report_LabelsModel, "company">({
   name: "Power_BI_Report_Labels",

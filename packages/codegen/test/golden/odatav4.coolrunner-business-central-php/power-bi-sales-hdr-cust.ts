@@ -139,6 +139,12 @@ export const power_BI_Sales_Hdr_CustType = registry.define<Power_BI_Sales_Hdr_Cu
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Sales_Hdr_Cust": Power_BI_Sales_Hdr_CustModel;
+  }
+}
+
 /** Entity set `Power_BI_Sales_Hdr_Cust` (under a company). */
 export const power_BI_Sales_Hdr_CustSet = defineEntitySet<Power_BI_Sales_Hdr_CustModel, "company">({
   name: "Power_BI_Sales_Hdr_Cust",

@@ -109,6 +109,12 @@ export const power_BI_Sales_ListType = registry.define<Power_BI_Sales_ListModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Sales_List": Power_BI_Sales_ListModel;
+  }
+}
+
 /** Entity set `Power_BI_Sales_List` (under a company). */
 export const power_BI_Sales_ListSet = defineEntitySet<Power_BI_Sales_ListModel, "company">({
   name: "Power_BI_Sales_List",

@@ -72,6 +72,12 @@ export const power_BI_Top_5_OpportunitiesType = registry.define<Power_BI_Top_5_O
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Top_5_Opportunities": Power_BI_Top_5_OpportunitiesModel;
+  }
+}
+
 /** Entity set `Power_BI_Top_5_Opportunities` (under a company). */
 export const power_BI_Top_5_OpportunitiesSet = defineEntitySet<Power_BI_Top_5_OpportunitiesModel, "company">({
   name: "Power_BI_Top_5_Opportunities",

@@ -79,6 +79,12 @@ export const power_BI_Top_Cust_OverviewType = registry.define<Power_BI_Top_Cust_
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Top_Cust_Overview": Power_BI_Top_Cust_OverviewModel;
+  }
+}
+
 /** Entity set `Power_BI_Top_Cust_Overview` (under a company). */
 export const power_BI_Top_Cust_OverviewSet = defineEntitySet<Power_BI_Top_Cust_OverviewModel, "company">({
   name: "Power_BI_Top_Cust_Overview",

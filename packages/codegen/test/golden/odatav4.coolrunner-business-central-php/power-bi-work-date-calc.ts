@@ -60,6 +60,12 @@ export const power_BI_WorkDate_CalcType = registry.define<Power_BI_WorkDate_Calc
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_WorkDate_Calc": Power_BI_WorkDate_CalcModel;
+  }
+}
+
 /** Entity set `Power_BI_WorkDate_Calc` (under a company). */
 export const power_BI_WorkDate_CalcSet = defineEntitySet<Power_BI_WorkDate_CalcModel, "company">({
   name: "Power_BI_WorkDate_Calc",

@@ -154,6 +154,12 @@ export const salesDashboardType = registry.define<SalesDashboardModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.SalesDashboard": SalesDashboardModel;
+  }
+}
+
 /** Entity set `SalesDashboard` (under a company). */
 export const salesDashboardSet = defineEntitySet<SalesDashboardModel, "company">({
   name: "SalesDashboard",

@@ -124,6 +124,12 @@ export const salesOrdersBySalesPersonType = registry.define<SalesOrdersBySalesPe
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.SalesOrdersBySalesPerson": SalesOrdersBySalesPersonModel;
+  }
+}
+
 /** Entity set `SalesOrdersBySalesPerson` (under a company). */
 export const salesOrdersBySalesPersonSet = defineEntitySet<SalesOrdersBySalesPersonModel, "company">({
   name: "SalesOrdersBySalesPerson",

@@ -148,6 +148,12 @@ export const workflowGenJournalBatchesType = registry.define<WorkflowGenJournalB
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.workflowGenJournalBatches": WorkflowGenJournalBatchesModel;
+  }
+}
+
 /** Entity set `workflowGenJournalBatches` (under a company). */
 export const workflowGenJournalBatchesSet = defineEntitySet<WorkflowGenJournalBatchesModel, "company">({
   name: "workflowGenJournalBatches",

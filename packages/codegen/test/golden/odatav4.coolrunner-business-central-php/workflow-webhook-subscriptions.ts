@@ -90,6 +90,12 @@ export const workflowWebhookSubscriptionsType = registry.define<WorkflowWebhookS
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.workflowWebhookSubscriptions": WorkflowWebhookSubscriptionsModel;
+  }
+}
+
 /** Entity set `workflowWebhookSubscriptions` (under a company). */
 export const workflowWebhookSubscriptionsSet = defineEntitySet<WorkflowWebhookSubscriptionsModel, "company">({
   name: "workflowWebhookSubscriptions",

@@ -184,6 +184,12 @@ export const cust_LedgerEntriesType = registry.define<Cust_LedgerEntriesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Cust_LedgerEntries": Cust_LedgerEntriesModel;
+  }
+}
+
 /** Entity set `Cust_LedgerEntries` (under a company). */
 export const cust_LedgerEntriesSet = defineEntitySet<Cust_LedgerEntriesModel, "company">({
   name: "Cust_LedgerEntries",

@@ -333,6 +333,12 @@ export const employeesType = registry.define<EmployeesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Employees": EmployeesModel;
+  }
+}
+
 /** Entity set `Employees` (under a company). */
 export const employeesSet = defineEntitySet<EmployeesModel, "company">({
   name: "Employees",

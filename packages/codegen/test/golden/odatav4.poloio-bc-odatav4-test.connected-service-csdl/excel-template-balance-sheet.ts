@@ -84,6 +84,12 @@ export const excelTemplateBalanceSheetType = registry.define<ExcelTemplateBalanc
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ExcelTemplateBalanceSheet": ExcelTemplateBalanceSheetModel;
+  }
+}
+
 /** Entity set `ExcelTemplateBalanceSheet` (under a company). */
 export const excelTemplateBalanceSheetSet = defineEntitySet<ExcelTemplateBalanceSheetModel, "company">({
   name: "ExcelTemplateBalanceSheet",

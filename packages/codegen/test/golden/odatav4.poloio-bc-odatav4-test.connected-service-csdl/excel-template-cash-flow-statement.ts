@@ -84,6 +84,12 @@ export const excelTemplateCashFlowStatementType = registry.define<ExcelTemplateC
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ExcelTemplateCashFlowStatement": ExcelTemplateCashFlowStatementModel;
+  }
+}
+
 /** Entity set `ExcelTemplateCashFlowStatement` (under a company). */
 export const excelTemplateCashFlowStatementSet = defineEntitySet<ExcelTemplateCashFlowStatementModel, "company">({
   name: "ExcelTemplateCashFlowStatement",

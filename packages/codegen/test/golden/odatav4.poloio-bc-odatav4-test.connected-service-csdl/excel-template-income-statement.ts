@@ -84,6 +84,12 @@ export const excelTemplateIncomeStatementType = registry.define<ExcelTemplateInc
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ExcelTemplateIncomeStatement": ExcelTemplateIncomeStatementModel;
+  }
+}
+
 /** Entity set `ExcelTemplateIncomeStatement` (under a company). */
 export const excelTemplateIncomeStatementSet = defineEntitySet<ExcelTemplateIncomeStatementModel, "company">({
   name: "ExcelTemplateIncomeStatement",

@@ -84,6 +84,12 @@ export const excelTemplateRetainedEarningsType = registry.define<ExcelTemplateRe
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ExcelTemplateRetainedEarnings": ExcelTemplateRetainedEarningsModel;
+  }
+}
+
 /** Entity set `ExcelTemplateRetainedEarnings` (under a company). */
 export const excelTemplateRetainedEarningsSet = defineEntitySet<ExcelTemplateRetainedEarningsModel, "company">({
   name: "ExcelTemplateRetainedEarnings",

@@ -66,6 +66,12 @@ export const excelTemplateViewCompanyInformationType = registry.define<ExcelTemp
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ExcelTemplateViewCompanyInformation": ExcelTemplateViewCompanyInformationModel;
+  }
+}
+
 /** Entity set `ExcelTemplateViewCompanyInformation` (under a company). */
 export const excelTemplateViewCompanyInformationSet = defineEntitySet<ExcelTemplateViewCompanyInformationModel, "company">({
   name: "ExcelTemplateViewCompanyInformation",

@@ -84,6 +84,7 @@ import { workflowSalesDocumentsSet } from "./workflow-sales-documents.js";
 import { workflowSalesDocumentsworkflowSalesDocumentLinesSet } from "./workflow-sales-documentsworkflow-sales-document-lines.js";
 import { workflowVendorsSet } from "./workflow-vendors.js";
 import { workflowWebhookSubscriptionsSet } from "./workflow-webhook-subscriptions.js";
+
 /** Route `ODataV4` (odatav4): 83 entity sets. */
 export const oDataV4 = defineRoute({
   kind: "odatav4",

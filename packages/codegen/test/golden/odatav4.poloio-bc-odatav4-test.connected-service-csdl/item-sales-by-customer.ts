@@ -104,6 +104,12 @@ export const itemSalesByCustomerType = registry.define<ItemSalesByCustomerModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ItemSalesByCustomer": ItemSalesByCustomerModel;
+  }
+}
+
 /** Entity set `ItemSalesByCustomer` (under a company). */
 export const itemSalesByCustomerSet = defineEntitySet<ItemSalesByCustomerModel, "company">({
   name: "ItemSalesByCustomer",

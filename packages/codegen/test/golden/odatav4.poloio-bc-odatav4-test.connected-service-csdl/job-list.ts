@@ -117,6 +117,12 @@ export const job_ListType = registry.define<Job_ListModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Job_List": Job_ListModel;
+  }
+}
+
 /** Entity set `Job_List` (under a company). */
 export const job_ListSet = defineEntitySet<Job_ListModel, "company">({
   name: "Job_List",

@@ -254,6 +254,12 @@ export const plan_de_cuentasType = registry.define<Plan_de_cuentasModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Plan_de_cuentas": Plan_de_cuentasModel;
+  }
+}
+
 /** Entity set `Plan_de_cuentas` (under a company). */
 export const plan_de_cuentasSet = defineEntitySet<Plan_de_cuentasModel, "company">({
   name: "Plan_de_cuentas",

@@ -78,6 +78,12 @@ export const power_BI_Aged_Inventory_ChartType = registry.define<Power_BI_Aged_I
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Aged_Inventory_Chart": Power_BI_Aged_Inventory_ChartModel;
+  }
+}
+
 /** Entity set `Power_BI_Aged_Inventory_Chart` (under a company). */
 export const power_BI_Aged_Inventory_ChartSet = defineEntitySet<Power_BI_Aged_Inventory_ChartModel, "company">({
   name: "Power_BI_Aged_Inventory_Chart",

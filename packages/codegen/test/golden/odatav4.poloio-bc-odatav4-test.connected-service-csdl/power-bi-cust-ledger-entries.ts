@@ -84,6 +84,12 @@ export const power_BI_Cust_Ledger_EntriesType = registry.define<Power_BI_Cust_Le
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Cust_Ledger_Entries": Power_BI_Cust_Ledger_EntriesModel;
+  }
+}
+
 /** Entity set `Power_BI_Cust_Ledger_Entries` (under a company). */
 export const power_BI_Cust_Ledger_EntriesSet = defineEntitySet<Power_BI_Cust_Ledger_EntriesModel, "company">({
   name: "Power_BI_Cust_Ledger_Entries",

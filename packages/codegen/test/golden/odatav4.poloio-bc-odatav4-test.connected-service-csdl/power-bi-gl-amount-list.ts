@@ -84,6 +84,12 @@ export const power_BI_GL_Amount_ListType = registry.define<Power_BI_GL_Amount_Li
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_GL_Amount_List": Power_BI_GL_Amount_ListModel;
+  }
+}
+
 /** Entity set `Power_BI_GL_Amount_List` (under a company). */
 export const power_BI_GL_Amount_ListSet = defineEntitySet<Power_BI_GL_Amount_ListModel, "company">({
   name: "Power_BI_GL_Amount_List",

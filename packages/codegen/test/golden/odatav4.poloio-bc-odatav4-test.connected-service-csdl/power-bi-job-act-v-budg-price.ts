@@ -72,6 +72,12 @@ export const power_BI_Job_Act_v_Budg_PriceType = registry.define<Power_BI_Job_Ac
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Job_Act_v_Budg_Price": Power_BI_Job_Act_v_Budg_PriceModel;
+  }
+}
+
 /** Entity set `Power_BI_Job_Act_v_Budg_Price` (under a company). */
 export const power_BI_Job_Act_v_Budg_PriceSet = defineEntitySet<Power_BI_Job_Act_v_Budg_PriceModel, "company">({
   name: "Power_BI_Job_Act_v_Budg_Price",

@@ -72,6 +72,12 @@ export const power_BI_Job_ProfitabilityType = registry.define<Power_BI_Job_Profi
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Job_Profitability": Power_BI_Job_ProfitabilityModel;
+  }
+}
+
 /** Entity set `Power_BI_Job_Profitability` (under a company). */
 export const power_BI_Job_ProfitabilitySet = defineEntitySet<Power_BI_Job_ProfitabilityModel, "company">({
   name: "Power_BI_Job_Profitability",

@@ -99,6 +99,12 @@ export const power_BI_Vendor_ListType = registry.define<Power_BI_Vendor_ListMode
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Vendor_List": Power_BI_Vendor_ListModel;
+  }
+}
+
 /** Entity set `Power_BI_Vendor_List` (under a company). */
 export const power_BI_Vendor_ListSet = defineEntitySet<Power_BI_Vendor_ListModel, "company">({
   name: "Power_BI_Vendor_List",

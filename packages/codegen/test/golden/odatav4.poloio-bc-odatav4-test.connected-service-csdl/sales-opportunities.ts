@@ -129,6 +129,12 @@ export const salesOpportunitiesType = registry.define<SalesOpportunitiesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.SalesOpportunities": SalesOpportunitiesModel;
+  }
+}
+
 /** Entity set `SalesOpportunities` (under a company). */
 export const salesOpportunitiesSet = defineEntitySet<SalesOpportunitiesModel, "company">({
   name: "SalesOpportunities",

@@ -605,6 +605,12 @@ export const salesOrderSalesLinesType = registry.define<SalesOrderSalesLinesMode
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.SalesOrderSalesLines": SalesOrderSalesLinesModel;
+  }
+}
+
 /** Entity set `SalesOrderSalesLines` (under a company). */
 export const salesOrderSalesLinesSet = defineEntitySet<SalesOrderSalesLinesModel, "company">({
   name: "SalesOrderSalesLines",

@@ -274,6 +274,12 @@ export const segmentLinesType = registry.define<SegmentLinesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.SegmentLines": SegmentLinesModel;
+  }
+}
+
 /** Entity set `SegmentLines` (under a company). */
 export const segmentLinesSet = defineEntitySet<SegmentLinesModel, "company">({
   name: "SegmentLines",

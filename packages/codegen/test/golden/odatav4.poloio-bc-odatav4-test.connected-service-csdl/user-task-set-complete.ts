@@ -120,6 +120,12 @@ export const userTaskSetCompleteType = registry.define<UserTaskSetCompleteModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.UserTaskSetComplete": UserTaskSetCompleteModel;
+  }
+}
+
 /** Entity set `UserTaskSetComplete` (under a company). */
 export const userTaskSetCompleteSet = defineEntitySet<UserTaskSetCompleteModel, "company">({
   name: "UserTaskSetComplete",

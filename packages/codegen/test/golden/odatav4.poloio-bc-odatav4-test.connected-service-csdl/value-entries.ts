@@ -214,6 +214,12 @@ export const valueEntriesType = registry.define<ValueEntriesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ValueEntries": ValueEntriesModel;
+  }
+}
+
 /** Entity set `ValueEntries` (under a company). */
 export const valueEntriesSet = defineEntitySet<ValueEntriesModel, "company">({
   name: "ValueEntries",

@@ -184,6 +184,12 @@ export const vendorLedgerEntriesType = registry.define<VendorLedgerEntriesModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.VendorLedgerEntries": VendorLedgerEntriesModel;
+  }
+}
+
 /** Entity set `VendorLedgerEntries` (under a company). */
 export const vendorLedgerEntriesSet = defineEntitySet<VendorLedgerEntriesModel, "company">({
   name: "VendorLedgerEntries",

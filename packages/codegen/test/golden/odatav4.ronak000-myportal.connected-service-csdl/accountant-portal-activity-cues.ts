@@ -300,6 +300,12 @@ export const accountantPortalActivityCuesType = registry.define<AccountantPortal
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.AccountantPortalActivityCues": AccountantPortalActivityCuesModel;
+  }
+}
+
 /** Entity set `AccountantPortalActivityCues` (under a company). */
 export const accountantPortalActivityCuesSet = defineEntitySet<AccountantPortalActivityCuesModel, "company">({
   name: "AccountantPortalActivityCues",

@@ -318,6 +318,12 @@ export const accountantPortalFinanceCuesType = registry.define<AccountantPortalF
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.AccountantPortalFinanceCues": AccountantPortalFinanceCuesModel;
+  }
+}
+
 /** Entity set `AccountantPortalFinanceCues` (under a company). */
 export const accountantPortalFinanceCuesSet = defineEntitySet<AccountantPortalFinanceCuesModel, "company">({
   name: "AccountantPortalFinanceCues",

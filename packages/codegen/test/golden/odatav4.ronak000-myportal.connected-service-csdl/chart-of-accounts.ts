@@ -258,6 +258,12 @@ export const chart_of_AccountsType = registry.define<Chart_of_AccountsModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Chart_of_Accounts": Chart_of_AccountsModel;
+  }
+}
+
 /** Entity set `Chart_of_Accounts` (under a company). */
 export const chart_of_AccountsSet = defineEntitySet<Chart_of_AccountsModel, "company">({
   name: "Chart_of_Accounts",

@@ -310,6 +310,12 @@ export const customer_Details_WSType = registry.define<Customer_Details_WSModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Customer_Details_WS": Customer_Details_WSModel;
+  }
+}
+
 /** Entity set `Customer_Details_WS` (under a company). */
 export const customer_Details_WSSet = defineEntitySet<Customer_Details_WSModel, "company">({
   name: "Customer_Details_WS",

@@ -72,6 +72,12 @@ export const customer_Logins_WSType = registry.define<Customer_Logins_WSModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Customer_Logins_WS": Customer_Logins_WSModel;
+  }
+}
+
 /** Entity set `Customer_Logins_WS` (under a company). */
 export const customer_Logins_WSSet = defineEntitySet<Customer_Logins_WSModel, "company">({
   name: "Customer_Logins_WS",

@@ -75,6 +75,12 @@ export const dimensionSetEntriesType = registry.define<DimensionSetEntriesModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.DimensionSetEntries": DimensionSetEntriesModel;
+  }
+}
+
 /** Entity set `DimensionSetEntries` (under a company). */
 export const dimensionSetEntriesSet = defineEntitySet<DimensionSetEntriesModel, "company">({
   name: "DimensionSetEntries",

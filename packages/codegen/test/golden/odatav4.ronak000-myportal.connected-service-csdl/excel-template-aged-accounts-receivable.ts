@@ -114,6 +114,12 @@ export const excelTemplateAgedAccountsReceivableType = registry.define<ExcelTemp
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ExcelTemplateAgedAccountsReceivable": ExcelTemplateAgedAccountsReceivableModel;
+  }
+}
+
 /** Entity set `ExcelTemplateAgedAccountsReceivable` (under a company). */
 export const excelTemplateAgedAccountsReceivableSet = defineEntitySet<ExcelTemplateAgedAccountsReceivableModel, "company">({
   name: "ExcelTemplateAgedAccountsReceivable",

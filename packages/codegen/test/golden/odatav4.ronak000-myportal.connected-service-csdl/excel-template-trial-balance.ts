@@ -102,6 +102,12 @@ export const excelTemplateTrialBalanceType = registry.define<ExcelTemplateTrialB
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.ExcelTemplateTrialBalance": ExcelTemplateTrialBalanceModel;
+  }
+}
+
 /** Entity set `ExcelTemplateTrialBalance` (under a company). */
 export const excelTemplateTrialBalanceSet = defineEntitySet<ExcelTemplateTrialBalanceModel, "company">({
   name: "ExcelTemplateTrialBalance",

@@ -78,6 +78,12 @@ export const g_LBudgetEntriesType = registry.define<G_LBudgetEntriesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.G_LBudgetEntries": G_LBudgetEntriesModel;
+  }
+}
+
 /** Entity set `G_LBudgetEntries` (under a company). */
 export const g_LBudgetEntriesSet = defineEntitySet<G_LBudgetEntriesModel, "company">({
   name: "G_LBudgetEntries",

@@ -170,6 +170,12 @@ export const g_LEntriesType = registry.define<G_LEntriesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.G_LEntries": G_LEntriesModel;
+  }
+}
+
 /** Entity set `G_LEntries` (under a company). */
 export const g_LEntriesSet = defineEntitySet<G_LEntriesModel, "company">({
   name: "G_LEntries",

@@ -147,6 +147,12 @@ export const jobLedgerEntriesType = registry.define<JobLedgerEntriesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.JobLedgerEntries": JobLedgerEntriesModel;
+  }
+}
+
 /** Entity set `JobLedgerEntries` (under a company). */
 export const jobLedgerEntriesSet = defineEntitySet<JobLedgerEntriesModel, "company">({
   name: "JobLedgerEntries",

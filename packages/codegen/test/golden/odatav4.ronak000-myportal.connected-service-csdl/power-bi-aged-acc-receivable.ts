@@ -90,6 +90,12 @@ export const power_BI_Aged_Acc_ReceivableType = registry.define<Power_BI_Aged_Ac
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Aged_Acc_Receivable": Power_BI_Aged_Acc_ReceivableModel;
+  }
+}
+
 /** Entity set `Power_BI_Aged_Acc_Receivable` (under a company). */
 export const power_BI_Aged_Acc_ReceivableSet = defineEntitySet<Power_BI_Aged_Acc_ReceivableModel, "company">({
   name: "Power_BI_Aged_Acc_Receivable",

@@ -71,6 +71,12 @@ export const power_BI_Item_Sales_ListType = registry.define<Power_BI_Item_Sales_
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Item_Sales_List": Power_BI_Item_Sales_ListModel;
+  }
+}
+
 /** Entity set `Power_BI_Item_Sales_List` (under a company). */
 export const power_BI_Item_Sales_ListSet = defineEntitySet<Power_BI_Item_Sales_ListModel, "company">({
   name: "Power_BI_Item_Sales_List",

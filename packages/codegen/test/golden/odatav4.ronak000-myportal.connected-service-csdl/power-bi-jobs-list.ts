@@ -83,6 +83,12 @@ export const power_BI_Jobs_ListType = registry.define<Power_BI_Jobs_ListModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Jobs_List": Power_BI_Jobs_ListModel;
+  }
+}
+
 /** Entity set `Power_BI_Jobs_List` (under a company). */
 export const power_BI_Jobs_ListSet = defineEntitySet<Power_BI_Jobs_ListModel, "company">({
   name: "Power_BI_Jobs_List",

@@ -106,6 +106,12 @@ export const power_BI_Purchase_ListType = registry.define<Power_BI_Purchase_List
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Purchase_List": Power_BI_Purchase_ListModel;
+  }
+}
+
 /** Entity set `Power_BI_Purchase_List` (under a company). */
 export const power_BI_Purchase_ListSet = defineEntitySet<Power_BI_Purchase_ListModel, "company">({
   name: "Power_BI_Purchase_List",

@@ -78,6 +78,12 @@ export const power_BI_Sales_PipelineType = registry.define<Power_BI_Sales_Pipeli
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Power_BI_Sales_Pipeline": Power_BI_Sales_PipelineModel;
+  }
+}
+
 /** Entity set `Power_BI_Sales_Pipeline` (under a company). */
 export const power_BI_Sales_PipelineSet = defineEntitySet<Power_BI_Sales_PipelineModel, "company">({
   name: "Power_BI_Sales_Pipeline",

@@ -144,6 +144,12 @@ export const powerbifinanceType = registry.define<PowerbifinanceModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.powerbifinance": PowerbifinanceModel;
+  }
+}
+
 /** Entity set `powerbifinance` (under a company). */
 export const powerbifinanceSet = defineEntitySet<PowerbifinanceModel, "company">({
   name: "powerbifinance",

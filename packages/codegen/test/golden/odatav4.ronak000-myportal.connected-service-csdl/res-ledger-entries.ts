@@ -156,6 +156,12 @@ export const res_LedgerEntriesType = registry.define<Res_LedgerEntriesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.Res_LedgerEntries": Res_LedgerEntriesModel;
+  }
+}
+
 /** Entity set `Res_LedgerEntries` (under a company). */
 export const res_LedgerEntriesSet = defineEntitySet<Res_LedgerEntriesModel, "company">({
   name: "Res_LedgerEntries",

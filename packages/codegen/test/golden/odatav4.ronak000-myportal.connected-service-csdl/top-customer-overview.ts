@@ -104,6 +104,12 @@ export const topCustomerOverviewType = registry.define<TopCustomerOverviewModel>
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "NAV.TopCustomerOverview": TopCustomerOverviewModel;
+  }
+}
+
 /** Entity set `TopCustomerOverview` (under a company). */
 export const topCustomerOverviewSet = defineEntitySet<TopCustomerOverviewModel, "company">({
   name: "TopCustomerOverview",
