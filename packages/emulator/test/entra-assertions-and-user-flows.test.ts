@@ -69,6 +69,21 @@ describe("client assertions (bc-api-facts §1.1 certificate body, §1.3 errors)"
     expect(res.json).toMatchObject({ error: "invalid_client", error_codes: [aadsts] });
   });
 
+  it("§1.3 assertion signed with an expired certificate → 401 AADSTS700027", async () => {
+    const later = Date.parse(new X509Certificate(certPem).validTo) + 86_400_000;
+    const future = await startFakeEntra({ clock: () => later });
+    try {
+      const s = Math.floor(later / 1000);
+      const assertion = certAssertion({ claims: { aud: `${future.origin}/${T}/oauth2/v2.0/token`, nbf: s, iat: s, exp: s + 600 } });
+      const res = await call(future, "POST", tokenPath(T), assertionForm(assertion));
+      expect(res.status).toBe(401);
+      expect(res.json.error_codes).toEqual([700027]);
+      expect(res.json.error_description).toContain("expired");
+    } finally {
+      await future.close();
+    }
+  });
+
   it("§1.3 secret and assertion together → 400", async () => {
     const res = await call(entra, "POST", tokenPath(T), { ...assertionForm(certAssertion()), client_secret: FAKE_ENTRA_DEMO.clientSecret });
     expect(res.status).toBe(400);

@@ -65,6 +65,7 @@ function verifyAssertion(assertion: string, app: RegisteredApp, input: ClientAut
   const certificate = app.certificates.find((c) => (x5tS256 !== undefined ? c.x5tS256 === x5tS256 : c.x5t === x5t));
   if (!certificate) return EntraErrors.assertionInvalid("No registered certificate matches the assertion's x5t#S256 / x5t thumbprint.");
   if (!verifyJwtSignature(jwt, certificate.publicKey)) return EntraErrors.assertionInvalid("The signature does not verify with the registered certificate.");
+  if (certificate.validTo <= input.now) return EntraErrors.assertionInvalid("The certificate used to sign the client assertion is expired.");
   if (jwt.claims.iss !== app.clientId || jwt.claims.sub !== app.clientId) return EntraErrors.assertionSubjectMismatch();
   if (!tokenEndpointAudience(jwt, input)) return EntraErrors.assertionInvalid("The assertion audience is not this tenant's token endpoint.");
   if (typeof jwt.claims.jti !== "string" || jwt.claims.jti === "") return EntraErrors.assertionInvalid("The assertion has no jti.");

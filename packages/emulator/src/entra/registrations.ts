@@ -57,7 +57,7 @@ export interface TenantInput {
   readonly users?: readonly UserInput[];
 }
 
-export interface RegisteredCertificate { readonly pem: string; readonly x5t: string; readonly x5tS256: string; readonly publicKey: KeyObject }
+export interface RegisteredCertificate { readonly pem: string; readonly x5t: string; readonly x5tS256: string; readonly publicKey: KeyObject; readonly validTo: number }
 export interface RegisteredApp {
   clientId: string;
   displayName: string;
@@ -83,7 +83,7 @@ export interface RegisteredTenant {
 
 export function registerCertificate(pem: string): RegisteredCertificate {
   const cert = new X509Certificate(pem);
-  return { pem, ...certificateThumbprints(cert.raw), publicKey: cert.publicKey };
+  return { pem, ...certificateThumbprints(cert.raw), publicKey: cert.publicKey, validTo: Date.parse(cert.validTo) };
 }
 
 export function registerApp(input: AppInput): RegisteredApp {
