@@ -18,7 +18,7 @@ export interface WebhookReceiver {
   /** validationTokens answered so far (one per subscription create or renewal). */
   readonly handshakes: readonly string[];
   readonly notifications: readonly WebhookNotification[];
-  /** Resolves with the first notification (received from now on) that matches, or rejects after timeoutInMs. */
+  /** Resolves with the first matching notification (already received or arriving), or rejects after timeoutInMs. */
   waitFor(match: (n: WebhookNotification) => boolean, timeoutInMs: number, onTick?: (waitedMs: number) => void): Promise<WebhookNotification>;
   close(): Promise<void>;
 }
@@ -65,6 +65,8 @@ export async function startWebhookReceiver(options: { readonly host?: string; re
     handshakes,
     notifications,
     waitFor(match, timeoutInMs, onTick) {
+      const already = notifications.find(match);
+      if (already) return Promise.resolve(already);
       return new Promise((resolve, reject) => {
         const started = Date.now();
         const tick = onTick ? setInterval(() => onTick(Date.now() - started), 5_000) : undefined;

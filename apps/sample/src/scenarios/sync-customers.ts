@@ -59,10 +59,10 @@ export async function syncCustomers(target: Target, options: SyncCustomersOption
     pages++;
     for (const c of page.value) {
       customers[c.id] = { id: c.id, number: c.number, displayName: c.displayName, email: c.email, balanceDue: c.balanceDue, lastModifiedDateTime: c.lastModifiedDateTime };
-      if (c.lastModifiedDateTime && (highWater === null || c.lastModifiedDateTime > highWater)) highWater = c.lastModifiedDateTime;
+      if (c.lastModifiedDateTime && (highWater === null || Date.parse(c.lastModifiedDateTime) > Date.parse(highWater))) highWater = c.lastModifiedDateTime;
     }
     fetched += page.value.length;
-    log.progress(`page ${pages}: ${page.value.length} customers, ${fetched} so far${page.continuationToken ? ", more to come" : ""}`);
+    log.progress(`page ${pages}: ${page.value.length} ${page.value.length === 1 ? "customer" : "customers"}, ${fetched} so far${page.continuationToken ? ", more to come" : ""}`);
   }
 
   log.step("Write the local copy");

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { clientFor, pickCompany } from "../company.js";
 import { log } from "../log.js";
 import type { Target } from "../target.js";
-import { startWebhookReceiver } from "../webhook-receiver.js";
+import { startWebhookReceiver, type WebhookReceiver } from "../webhook-receiver.js";
 
 export interface WebhookOptions {
   readonly companyId?: string;
@@ -14,6 +14,8 @@ export interface WebhookOptions {
   readonly publicUrl?: string;
   /** Local receiver port. Default 0 (any free port). */
   readonly port?: number;
+  /** A receiver you started (and close) yourself, instead of one started for this run. */
+  readonly receiver?: WebhookReceiver;
   /** How long to wait for the notification. Default 120 s (BC coalesces changes for about 30 s). */
   readonly timeoutInMs?: number;
 }
@@ -26,7 +28,7 @@ export interface WebhookOptions {
 export async function webhook(target: Target, options: WebhookOptions): Promise<void> {
   const bc = clientFor(target);
   log.step("Start the notification receiver");
-  const receiver = await startWebhookReceiver({ port: options.port });
+  const receiver = options.receiver ?? (await startWebhookReceiver({ port: options.port }));
   const notificationUrl = options.publicUrl ?? receiver.url;
   log.detail(`listening on ${receiver.url}${options.publicUrl ? `, reached as ${options.publicUrl}` : ""}`);
   try {
@@ -73,6 +75,6 @@ export async function webhook(target: Target, options: WebhookOptions): Promise<
       log.detail(`DELETE ${bc.subscriptions.byId(subscription.subscriptionId).toUrl()} → 204`);
     }
   } finally {
-    await receiver.close();
+    if (!options.receiver) await receiver.close();
   }
 }
