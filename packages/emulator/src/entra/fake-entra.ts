@@ -13,6 +13,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+const MAX_LOGGED_REQUESTS = 10_000;
+
 export interface FakeEntraOptions {
   /** Interface to listen on. Default 127.0.0.1. The origin always names `localhost` so the TLS SAN matches. */
   readonly host?: string;
@@ -42,7 +44,7 @@ export interface FakeEntra {
   readonly caFile: string;
   /** Live registrations: mutate them (or use addTenant/addApp) to change what the fake accepts. */
   readonly tenants: RegisteredTenant[];
-  /** Every request so far, oldest first, with credentials redacted. */
+  /** The last 10,000 requests, oldest first, with credentials redacted. */
   readonly requests: FakeEntraRequestLogEntry[];
   tokenLifetimeInSeconds: number;
   refreshInSeconds: number | undefined;
@@ -86,6 +88,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
   const requests: FakeEntraRequestLogEntry[] = [];
   const sockets = new Set<Socket>();
   let behavior: FakeEntraBehaviorHook | undefined;
+  let requestCount = 0;
   let origin = "";
 
   const server = createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
@@ -107,8 +110,9 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
       form: redactForm(form), endpoint, tenant, grantType: form.get("grant_type") ?? undefined, status: undefined, at: clock(),
     };
     requests.push(entry);
+    if (requests.length > MAX_LOGGED_REQUESTS) requests.splice(0, requests.length - MAX_LOGGED_REQUESTS); // a long-running CLI must not grow forever
     const fault: FakeEntraBehavior | undefined = behavior?.({
-      method: entry.method, path: entry.path, tenant, endpoint, form, grantType: entry.grantType, index: requests.length - 1,
+      method: entry.method, path: entry.path, tenant, endpoint, form, grantType: entry.grantType, index: requestCount++,
     });
     if (fault?.delayInMs) await new Promise((r) => setTimeout(r, fault.delayInMs));
     if (fault?.hang) return void (entry.status = "hang");
@@ -148,7 +152,10 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     jwks: () => issuer.jwks(),
     validateAccessToken: (token, o) => issuer.validateAccessToken(token, o?.audiences),
     setBehavior: (hook) => void (behavior = hook),
-    clearRequests: () => void requests.splice(0),
+    clearRequests: () => {
+      requests.splice(0);
+      requestCount = 0;
+    },
     addTenant(input) {
       const t = registerTenant(input);
       tenants.push(t);
