@@ -38,6 +38,7 @@ export class UserFlowStore {
   issueCode(grant: AuthorizationCodeGrant): string {
     const code = `code.${randomBytes(32).toString("base64url")}`;
     this.codes.set(code, grant);
+    bound(this.codes);
     return code;
   }
 
@@ -51,6 +52,7 @@ export class UserFlowStore {
   issueRefreshToken(grant: RefreshTokenGrant): string {
     const token = `rt.${randomUUID()}.${randomBytes(32).toString("base64url")}`;
     this.refreshTokens.set(token, grant);
+    bound(this.refreshTokens);
     return token;
   }
 
@@ -65,6 +67,7 @@ export class UserFlowStore {
     const deviceCode = `dc.${randomBytes(32).toString("base64url")}`;
     const userCode = randomBytes(6).toString("hex").toUpperCase().slice(0, 9);
     this.deviceCodes.set(deviceCode, { ...grant, userCode, state: "pending" });
+    bound(this.deviceCodes);
     return { deviceCode, userCode };
   }
 
@@ -72,4 +75,9 @@ export class UserFlowStore {
     const wanted = userCode.trim().toUpperCase();
     return [...this.deviceCodes.values()].find((d) => d.userCode === wanted);
   }
+}
+
+// Oldest first out: a long-running emulator must not grow forever (Entra expires these anyway).
+function bound(map: Map<string, unknown>, max = 10_000): void {
+  while (map.size > max) map.delete(map.keys().next().value!);
 }
