@@ -142,6 +142,14 @@ describe("concurrency, timeout, abort", () => {
     expect(server.requests[0]!.headers["x-bcts-timeout"]).toBeUndefined();
   });
 
+  it("a per-call timeout also applies to retries", async () => {
+    server.delayInMs = 300;
+    const error = await first(client(ok, { retry: { maxRetries: 1 } }).companies.list({ timeoutInMs: 50 })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ODataTimeoutError);
+    expect(sleeps).toHaveLength(1);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("abortSignal cancels and is not retried", async () => {
     server.delayInMs = 300;
     const controller = new AbortController();

@@ -26,10 +26,15 @@ export type Transport = (request: Request, init?: { readonly signal?: AbortSigna
  * const send = timeoutTransport(fetch, 120_000);
  */
 export function timeoutTransport(transport: Transport, defaultTimeoutInMs: number): FetchLike {
+  // Body-less requests are re-sent as the same object on retry, after the header was removed: remember it.
+  const perRequest = new WeakMap<Request, number>();
   return async (request) => {
     const header = request.headers.get("x-bcts-timeout");
-    const timeoutInMs = header === null ? defaultTimeoutInMs : Number(header);
-    if (header !== null) request.headers.delete("x-bcts-timeout");
+    if (header !== null) {
+      perRequest.set(request, Number(header));
+      request.headers.delete("x-bcts-timeout");
+    }
+    const timeoutInMs = perRequest.get(request) ?? defaultTimeoutInMs;
     if (!(timeoutInMs > 0) || !Number.isFinite(timeoutInMs)) return transport(request);
     const controller = new AbortController();
     const onAbort = () => controller.abort(request.signal.reason);
