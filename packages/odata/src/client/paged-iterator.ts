@@ -32,23 +32,53 @@ export interface PagedAsyncIterableIterator<T> extends AsyncIterableIterator<T> 
 export type PageFetcher<T> = (continuationToken: string | undefined, maxPageSize: number | undefined) => Promise<Page<T>>;
 
 export function createPagedIterator<T>(fetchPage: PageFetcher<T>, defaultMaxPageSize: number | undefined): PagedAsyncIterableIterator<T> {
-  async function* pages(settings: PageSettings = {}): AsyncIterableIterator<Page<T>> {
+  // Hand-written iterators rather than async generators: one object per iteration, no generator frames.
+  const pages = (settings: PageSettings = {}): AsyncIterableIterator<Page<T>> => {
     const maxPageSize = settings.maxPageSize ?? defaultMaxPageSize;
     let token = settings.continuationToken;
-    do {
-      const page = await fetchPage(token, maxPageSize);
-      token = page.continuationToken;
-      yield page;
-    } while (token !== undefined);
-  }
-  async function* items(): AsyncIterableIterator<T> {
-    for await (const page of pages()) yield* page.value;
-  }
-  // The item generator is created on first use, so byPage() callers pay only for pages.
-  let itemIterator: AsyncIterableIterator<T> | undefined;
+    let done = false;
+    return {
+      async next(): Promise<IteratorResult<Page<T>>> {
+        if (done) return { done: true, value: undefined };
+        const page = await fetchPage(token, maxPageSize);
+        token = page.continuationToken;
+        done = token === undefined;
+        return { done: false, value: page };
+      },
+      async return(): Promise<IteratorResult<Page<T>>> {
+        done = true;
+        return { done: true, value: undefined };
+      },
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+    };
+  };
+  let source: AsyncIterableIterator<Page<T>> | undefined;
+  let current: readonly T[] = [];
+  let index = 0;
+  let finished = false;
   const iterator: PagedAsyncIterableIterator<T> = {
-    next: () => (itemIterator ??= items()).next(),
-    return: (value?: unknown) => (itemIterator ??= items()).return!(value),
+    async next(): Promise<IteratorResult<T>> {
+      while (index >= current.length) {
+        if (finished) return { done: true, value: undefined };
+        const result = await (source ??= pages()).next();
+        if (result.done === true) {
+          finished = true;
+          return { done: true, value: undefined };
+        }
+        current = result.value.value;
+        index = 0;
+        finished = result.value.continuationToken === undefined;
+      }
+      return { done: false, value: current[index++]! };
+    },
+    async return(): Promise<IteratorResult<T>> {
+      finished = true;
+      current = [];
+      index = 0;
+      return { done: true, value: undefined };
+    },
     [Symbol.asyncIterator]() {
       return this;
     },
