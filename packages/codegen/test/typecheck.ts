@@ -11,7 +11,7 @@ const base = join(here, "../../../tsconfig.base.json");
  * Type-checks every .ts file under `dir` with the repository's strict settings (and the
  * `@bcts/source` condition, so `@bcts/odata` resolves to its sources). Returns formatted diagnostics.
  */
-export function typecheck(dir: string, compilerOptions: Record<string, unknown> = {}, include = ["**/*.ts"]): { diagnostics: string[]; files: number; programFiles: number } {
+export function typecheck(dir: string, compilerOptions: Record<string, unknown> = {}, include = ["**/*.ts"]): { diagnostics: string[]; files: number; programFiles: number; types: number; instantiations: number } {
   const tmp = join(here, ".tmp");
   mkdirSync(tmp, { recursive: true });
   const configPath = join(tmp, `tsconfig.${basename(dir)}.${include.length === 1 ? basename(include[0]!).replace(/\W/g, "_") : "all"}.json`);
@@ -25,5 +25,6 @@ export function typecheck(dir: string, compilerOptions: Record<string, unknown> 
   });
   // Files the compiler had to load besides TypeScript's own lib files.
   const programFiles = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f)).length;
-  return { diagnostics, files: parsed.fileNames.length, programFiles };
+  const checker = program.getTypeChecker();
+  return { diagnostics, files: parsed.fileNames.length, programFiles, types: checker.getTypeCount(), instantiations: checker.getInstantiationCount() };
 }
