@@ -25,6 +25,7 @@ export function typecheck(dir: string, compilerOptions: Record<string, unknown> 
   });
   // Files the compiler had to load besides TypeScript's own lib files.
   const programFiles = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f)).length;
-  const checker = program.getTypeChecker();
+  // Counters the compiler reports with --extendedDiagnostics; internal API, stable across 5.x.
+  const checker = program.getTypeChecker() as unknown as { getTypeCount(): number; getInstantiationCount(): number };
   return { diagnostics, files: parsed.fileNames.length, programFiles, types: checker.getTypeCount(), instantiations: checker.getInstantiationCount() };
 }
