@@ -2,7 +2,7 @@ import type { EntityTypeDescriptor } from "../model/descriptors.js";
 import { ODataQueryError } from "../errors/odata-query-error.js";
 import { fieldOperands } from "./field-operand.js";
 import { FilterExpression } from "./filter-expression.js";
-import type { ExpandNode, FilterNode, OrderByNode, QueryNode } from "./nodes.js";
+import { EMPTY_QUERY, type ExpandNode, type FilterNode, type OrderByNode, type QueryNode } from "./nodes.js";
 
 /** The untyped shape of query options as they arrive at runtime. */
 export interface RuntimeQueryOptions {
@@ -23,7 +23,7 @@ export interface RuntimeQueryOptions {
  * // { kind: "query", select: ["number"], orderBy: [{ kind: "orderBy", property: "displayName", direction: "desc" }], … }
  */
 export function toQueryNode(type: EntityTypeDescriptor | undefined, options: RuntimeQueryOptions | undefined): QueryNode {
-  if (options === undefined) return { kind: "query", select: undefined, filter: undefined, orderBy: undefined, top: undefined, skip: undefined, count: undefined, expand: undefined };
+  if (options === undefined) return EMPTY_QUERY;
   return Object.freeze({
     kind: "query",
     select: options.select === undefined ? undefined : Object.freeze(options.select.map(toIdentifier)),
