@@ -32,6 +32,17 @@ const internalDeps = (m: PackageManifest) =>
       .map(([name, range]) => ({ field, name, range })),
   );
 
+const timings: string[] = [];
+/** Runs one pipeline step and records how long it took (printed after the run). */
+async function step<T>(label: string, fn: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await fn();
+  } finally {
+    timings.push(`${label} ${((performance.now() - started) / 1000).toFixed(1)}s`);
+  }
+}
+
 // A probe changeset so that the rehearsal always has something to release, even right after a
 // real release: @bcts/emulator is only a devDependency of the others, so it must not bump them.
 const probeText = `---\n"@bcts/emulator": patch\n---\n\nRelease test probe.\n`;
@@ -59,29 +70,32 @@ describe("release rehearsal: changeset version, changeset publish to a local reg
   beforeAll(async () => {
     work = await makeTempDir("rehearsal");
     workspace = join(work.path, "repo");
-    await buildPackages(runCommand, repoRoot);
-    await copyWorkspace(repoRoot, workspace);
-    await linkWorkspaceDependencies(workspace);
-    await initGitRepo(runCommand, workspace);
+    await step("build", () => buildPackages(runCommand, repoRoot));
+    await step("copy", async () => {
+      await copyWorkspace(repoRoot, workspace);
+      await linkWorkspaceDependencies(workspace);
+      await initGitRepo(runCommand, workspace);
+    });
 
     changesets = [...(await readChangesets(repoRoot)), parseChangeset("release-test-probe", probeText)];
     ignore = (JSON.parse(await readFile(join(repoRoot, ".changeset", "config.json"), "utf8")) as { ignore?: string[] }).ignore ?? [];
-    dryRun = await versionDryRun(runCommand, repoRoot, workspace, { "release-test-probe": probeText });
+    dryRun = await step("changeset version", () => versionDryRun(runCommand, repoRoot, workspace, { "release-test-probe": probeText }));
     publicNames = dryRun.before.filter((m) => m.private !== true).map((m) => m.name);
     newVersions = new Map(publicNames.map((n) => [n, dryRun.after.get(n)!.manifest.version]));
 
-    registry = await startLocalRegistry(join(work.path, "registry"));
-    published = await changesetPublish(runCommand, repoRoot, workspace, registry, await writePnpmShim(repoRoot, join(work.path, "bin")));
+    registry = await step("start verdaccio", () => startLocalRegistry(join(work.path, "registry")));
+    const pnpmShim = await step("pnpm shim", () => writePnpmShim(runCommand, repoRoot, join(work.path, "bin")));
+    published = await step("changeset publish", () => changesetPublish(runCommand, repoRoot, workspace, registry!, pnpmShim));
 
     const downloads = join(work.path, "downloads");
     await mkdir(downloads);
-    await Promise.all(
+    await step("download + publint + attw", () => Promise.all(
       publicNames.map(async (name) => {
         const tarball = await fetchPublishedTarball(registry!.url, name, newVersions.get(name)!, downloads);
         tarballs.set(name, tarball);
         problems.set(name, [...(await lintTarball(tarball)), ...(await checkTarballTypes(tarball))]);
       }),
-    );
+    ));
 
     consumerDir = join(work.path, "consumer");
     const rootManifest = JSON.parse(await readFile(join(repoRoot, "package.json"), "utf8")) as PackageManifest;
@@ -91,14 +105,15 @@ describe("release rehearsal: changeset version, changeset publish to a local reg
       packages: Object.fromEntries(newVersions),
       devDependencies: { typescript: rootManifest.devDependencies!["typescript"]!, "@types/node": rootManifest.devDependencies!["@types/node"]! },
     });
-    await installConsumer(runCommand, consumerDir);
-    compiled = compileConsumer(runCommand, consumerDir);
+    await step("npm install", () => installConsumer(runCommand, consumerDir));
+    compiled = step("tsc", () => compileConsumer(runCommand, consumerDir));
     compiled.catch(() => {}); // asserted below
   }, 330_000);
 
   afterAll(async () => {
     await registry?.close();
     await work?.remove();
+    console.log(`release rehearsal: ${timings.join(", ")}`);
   });
 
   describe("version step", () => {
