@@ -1,7 +1,7 @@
 import { cp, mkdir, readdir, readFile, symlink } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import type { PackageManifest } from "./public-packages.js";
+import type { PackageManifest } from "./workspace-packages.js";
 
 /**
  * Copies the workspace as `changeset version` and `changeset publish` see it into `dest`: root

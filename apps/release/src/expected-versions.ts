@@ -1,5 +1,5 @@
 import type { Changeset, Bump } from "./read-changesets.js";
-import type { PackageManifest } from "./public-packages.js";
+import type { PackageManifest } from "./workspace-packages.js";
 import { bumpOrder, incrementVersion, satisfiesCaret } from "./semver-lite.js";
 
 /**

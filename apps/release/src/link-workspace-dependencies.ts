@@ -1,6 +1,6 @@
 import { mkdir, symlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { listWorkspacePackages } from "./public-packages.js";
+import { listWorkspacePackages } from "./workspace-packages.js";
 
 /**
  * Links each workspace package's internal dependencies into its node_modules, as `pnpm install`

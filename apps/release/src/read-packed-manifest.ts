@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
-import type { PackageManifest } from "./public-packages.js";
+import type { PackageManifest } from "./workspace-packages.js";
 
 /** The bytes of each regular file in a (gzipped) npm tarball, keyed by path without the leading `package/`. */
 export function untarFiles(gzipped: Uint8Array): Map<string, Buffer> {

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { cleanEnv } from "./clean-env.js";
-import { listWorkspacePackages, type PackageManifest } from "./public-packages.js";
+import { listWorkspacePackages, type PackageManifest } from "./workspace-packages.js";
 import { runChecked, type CommandRunner } from "./run-command.js";
 
 export interface VersionedPackage {

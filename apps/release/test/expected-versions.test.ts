@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectedVersions } from "../src/expected-versions.js";
-import type { PackageManifest } from "../src/public-packages.js";
+import type { PackageManifest } from "../src/workspace-packages.js";
 import { parseChangeset } from "../src/read-changesets.js";
 import { incrementVersion, satisfiesCaret } from "../src/semver-lite.js";
 

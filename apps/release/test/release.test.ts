@@ -13,7 +13,7 @@ import { fetchPublishedTarball } from "../src/fetch-published-tarball.js";
 import { initGitRepo, listGitTags } from "../src/init-git-repo.js";
 import { linkWorkspaceDependencies } from "../src/link-workspace-dependencies.js";
 import { lintTarball, type PackagingProblem } from "../src/lint-tarball.js";
-import type { PackageManifest } from "../src/public-packages.js";
+import type { PackageManifest } from "../src/workspace-packages.js";
 import { parseChangeset, readChangesets, type Changeset } from "../src/read-changesets.js";
 import { readPackedManifest } from "../src/read-packed-manifest.js";
 import { runCommand, type CommandResult } from "../src/run-command.js";

@@ -32,8 +32,3 @@ export async function listWorkspacePackages(root: string, folder = "packages"): 
   }
   return out.sort((a, b) => a.manifest.name.localeCompare(b.manifest.name));
 }
-
-/** The packages `changeset publish` would publish: every workspace package under packages/ that is not private. */
-export async function listPublicPackages(root: string): Promise<WorkspacePackage[]> {
-  return (await listWorkspacePackages(root)).filter((p) => p.manifest.private !== true);
-}
