@@ -90,6 +90,12 @@ export const accountingPeriodType = registry.define<AccountingPeriodModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.accountingPeriod": AccountingPeriodModel;
+  }
+}
+
 /** Entity set `accountingPeriods` (under a company). */
 export const accountingPeriodsSet = defineEntitySet<AccountingPeriodModel, "company">({
   name: "accountingPeriods",

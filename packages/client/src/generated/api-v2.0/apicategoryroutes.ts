@@ -72,6 +72,12 @@ export const apicategoryroutesType = registry.define<ApicategoryroutesModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.apicategoryroutes": ApicategoryroutesModel;
+  }
+}
+
 /** Entity set `apicategoryroutes` (at the route root). */
 export const apicategoryroutesSet = defineEntitySet<ApicategoryroutesModel, "root">({
   name: "apicategoryroutes",

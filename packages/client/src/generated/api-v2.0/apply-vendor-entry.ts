@@ -121,6 +121,12 @@ export const applyVendorEntryType = registry.define<ApplyVendorEntryModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.applyVendorEntry": ApplyVendorEntryModel;
+  }
+}
+
 /** Entity set `applyVendorEntries` (under a company). */
 export const applyVendorEntriesSet = defineEntitySet<ApplyVendorEntryModel, "company">({
   name: "applyVendorEntries",

@@ -90,6 +90,12 @@ export const balanceSheetType = registry.define<BalanceSheetModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.balanceSheet": BalanceSheetModel;
+  }
+}
+
 /** Entity set `balanceSheets` (under a company). */
 export const balanceSheetsSet = defineEntitySet<BalanceSheetModel, "company">({
   name: "balanceSheets",

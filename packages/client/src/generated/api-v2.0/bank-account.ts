@@ -108,6 +108,12 @@ export const bankAccountType = registry.define<BankAccountModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.bankAccount": BankAccountModel;
+  }
+}
+
 /** Entity set `bankAccounts` (under a company). */
 export const bankAccountsSet = defineEntitySet<BankAccountModel, "company">({
   name: "bankAccounts",

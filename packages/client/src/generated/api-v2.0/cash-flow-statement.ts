@@ -90,6 +90,12 @@ export const cashFlowStatementType = registry.define<CashFlowStatementModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.cashFlowStatement": CashFlowStatementModel;
+  }
+}
+
 /** Entity set `cashFlowStatements` (under a company). */
 export const cashFlowStatementsSet = defineEntitySet<CashFlowStatementModel, "company">({
   name: "cashFlowStatements",

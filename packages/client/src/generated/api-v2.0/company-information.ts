@@ -159,6 +159,12 @@ export const companyInformationType = registry.define<CompanyInformationModel>({
   streams: ["picture"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.companyInformation": CompanyInformationModel;
+  }
+}
+
 /** Entity set `companyInformation` (under a company). */
 export const companyInformationSet = defineEntitySet<CompanyInformationModel, "company">({
   name: "companyInformation",

@@ -79,6 +79,12 @@ export const countryRegionType = registry.define<CountryRegionModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.countryRegion": CountryRegionModel;
+  }
+}
+
 /** Entity set `countriesRegions` (under a company). */
 export const countriesRegionsSet = defineEntitySet<CountryRegionModel, "company">({
   name: "countriesRegions",

@@ -90,6 +90,12 @@ export const currencyExchangeRateType = registry.define<CurrencyExchangeRateMode
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.currencyExchangeRate": CurrencyExchangeRateModel;
+  }
+}
+
 /** Entity set `currencyExchangeRates` (under a company). */
 export const currencyExchangeRatesSet = defineEntitySet<CurrencyExchangeRateModel, "company">({
   name: "currencyExchangeRates",

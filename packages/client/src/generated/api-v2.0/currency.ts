@@ -90,6 +90,12 @@ export const currencyType = registry.define<CurrencyModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.currency": CurrencyModel;
+  }
+}
+
 /** Entity set `currencies` (under a company). */
 export const currenciesSet = defineEntitySet<CurrencyModel, "company">({
   name: "currencies",

@@ -72,6 +72,12 @@ export const customerReturnReasonType = registry.define<CustomerReturnReasonMode
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.customerReturnReason": CustomerReturnReasonModel;
+  }
+}
+
 /** Entity set `customerReturnReasons` (under a company). */
 export const customerReturnReasonsSet = defineEntitySet<CustomerReturnReasonModel, "company">({
   name: "customerReturnReasons",

@@ -76,6 +76,12 @@ export const customerSaleType = registry.define<CustomerSaleModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.customerSale": CustomerSaleModel;
+  }
+}
+
 /** Entity set `customerSales` (under a company). */
 export const customerSalesSet = defineEntitySet<CustomerSaleModel, "company">({
   name: "customerSales",

@@ -66,6 +66,12 @@ export const disputeStatusType = registry.define<DisputeStatusModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.disputeStatus": DisputeStatusModel;
+  }
+}
+
 /** Entity set `disputeStatus` (under a company). */
 export const disputeStatusSet = defineEntitySet<DisputeStatusModel, "company">({
   name: "disputeStatus",

@@ -91,6 +91,12 @@ export const entityMetadataType = registry.define<EntityMetadataModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.entityMetadata": EntityMetadataModel;
+  }
+}
+
 /** Entity set `entityDefinitions` (at the route root). */
 export const entityDefinitionsSet = defineEntitySet<EntityMetadataModel, "root">({
   name: "entityDefinitions",

@@ -124,6 +124,12 @@ export const externalbusinesseventdefinitionsType = registry.define<Externalbusi
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.externalbusinesseventdefinitions": ExternalbusinesseventdefinitionsModel;
+  }
+}
+
 /** Entity set `externalbusinesseventdefinitions` (at the route root). */
 export const externalbusinesseventdefinitionsSet = defineEntitySet<ExternalbusinesseventdefinitionsModel, "root">({
   name: "externalbusinesseventdefinitions",

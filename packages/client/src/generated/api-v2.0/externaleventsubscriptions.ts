@@ -150,6 +150,12 @@ export const externaleventsubscriptionsType = registry.define<Externaleventsubsc
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.externaleventsubscriptions": ExternaleventsubscriptionsModel;
+  }
+}
+
 /** Entity set `externaleventsubscriptions` (at the route root). */
 export const externaleventsubscriptionsSet = defineEntitySet<ExternaleventsubscriptionsModel, "root">({
   name: "externaleventsubscriptions",

@@ -72,6 +72,12 @@ export const fixedAssetLocationType = registry.define<FixedAssetLocationModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.fixedAssetLocation": FixedAssetLocationModel;
+  }
+}
+
 /** Entity set `fixedAssetLocations` (under a company). */
 export const fixedAssetLocationsSet = defineEntitySet<FixedAssetLocationModel, "company">({
   name: "fixedAssetLocations",

@@ -144,6 +144,12 @@ export const generalLedgerSetupType = registry.define<GeneralLedgerSetupModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.generalLedgerSetup": GeneralLedgerSetupModel;
+  }
+}
+
 /** Entity set `generalLedgerSetup` (under a company). */
 export const generalLedgerSetupSet = defineEntitySet<GeneralLedgerSetupModel, "company">({
   name: "generalLedgerSetup",

@@ -84,6 +84,12 @@ export const generalProductPostingGroupType = registry.define<GeneralProductPost
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.generalProductPostingGroup": GeneralProductPostingGroupModel;
+  }
+}
+
 /** Entity set `generalProductPostingGroups` (under a company). */
 export const generalProductPostingGroupsSet = defineEntitySet<GeneralProductPostingGroupModel, "company">({
   name: "generalProductPostingGroups",

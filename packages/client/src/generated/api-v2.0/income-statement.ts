@@ -90,6 +90,12 @@ export const incomeStatementType = registry.define<IncomeStatementModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.incomeStatement": IncomeStatementModel;
+  }
+}
+
 /** Entity set `incomeStatements` (under a company). */
 export const incomeStatementsSet = defineEntitySet<IncomeStatementModel, "company">({
   name: "incomeStatements",

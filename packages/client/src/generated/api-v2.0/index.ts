@@ -87,6 +87,7 @@ import { vendorPaymentJournalsSet } from "./vendor-payment-journal.js";
 import { vendorPaymentsSet } from "./vendor-payment.js";
 import { vendorPurchasesSet } from "./vendor-purchase.js";
 import { vendorsSet } from "./vendor.js";
+
 /** Route `api/v2.0` (api): 87 entity sets. */
 export const apiV2_0 = defineRoute({
   kind: "api",

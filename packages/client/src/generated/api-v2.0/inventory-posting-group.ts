@@ -72,6 +72,12 @@ export const inventoryPostingGroupType = registry.define<InventoryPostingGroupMo
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.inventoryPostingGroup": InventoryPostingGroupModel;
+  }
+}
+
 /** Entity set `inventoryPostingGroups` (under a company). */
 export const inventoryPostingGroupsSet = defineEntitySet<InventoryPostingGroupModel, "company">({
   name: "inventoryPostingGroups",

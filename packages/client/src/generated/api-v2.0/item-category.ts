@@ -72,6 +72,12 @@ export const itemCategoryType = registry.define<ItemCategoryModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.itemCategory": ItemCategoryModel;
+  }
+}
+
 /** Entity set `itemCategories` (under a company). */
 export const itemCategoriesSet = defineEntitySet<ItemCategoryModel, "company">({
   name: "itemCategories",

@@ -133,6 +133,12 @@ export const itemLedgerEntryType = registry.define<ItemLedgerEntryModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.itemLedgerEntry": ItemLedgerEntryModel;
+  }
+}
+
 /** Entity set `itemLedgerEntries` (under a company). */
 export const itemLedgerEntriesSet = defineEntitySet<ItemLedgerEntryModel, "company">({
   name: "itemLedgerEntries",

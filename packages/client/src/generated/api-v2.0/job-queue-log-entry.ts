@@ -147,6 +147,12 @@ export const jobQueueLogEntryType = registry.define<JobQueueLogEntryModel>({
   streams: ["errorCallStack"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.jobQueueLogEntry": JobQueueLogEntryModel;
+  }
+}
+
 /** Entity set `jobQueueLogEntries` (under a company). */
 export const jobQueueLogEntriesSet = defineEntitySet<JobQueueLogEntryModel, "company">({
   name: "jobQueueLogEntries",

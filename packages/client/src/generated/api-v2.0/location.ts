@@ -132,6 +132,12 @@ export const locationType = registry.define<LocationModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.location": LocationModel;
+  }
+}
+
 /** Entity set `locations` (under a company). */
 export const locationsSet = defineEntitySet<LocationModel, "company">({
   name: "locations",

@@ -157,6 +157,12 @@ export const opportunityType = registry.define<OpportunityModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.opportunity": OpportunityModel;
+  }
+}
+
 /** Entity set `opportunities` (under a company). */
 export const opportunitiesSet = defineEntitySet<OpportunityModel, "company">({
   name: "opportunities",

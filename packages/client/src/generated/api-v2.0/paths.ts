@@ -86,6 +86,7 @@ import type { VendorPaymentJournal, VendorPaymentJournalCreate, VendorPaymentJou
 import type { VendorPayment, VendorPaymentCreate, VendorPaymentUpdate } from "./vendor-payment.js";
 import type { VendorPurchase } from "./vendor-purchase.js";
 import type { Vendor, VendorCreate, VendorUpdate } from "./vendor.js";
+
 /** OData system query options; arrays are sent non-exploded (`$select=a,b`): use querySerializer { array: { style: "form", explode: false } }. */
 export interface CollectionQuery<TField extends string> {
   $select?: TField[];

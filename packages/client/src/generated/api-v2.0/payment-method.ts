@@ -72,6 +72,12 @@ export const paymentMethodType = registry.define<PaymentMethodModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.paymentMethod": PaymentMethodModel;
+  }
+}
+
 /** Entity set `paymentMethods` (under a company). */
 export const paymentMethodsSet = defineEntitySet<PaymentMethodModel, "company">({
   name: "paymentMethods",

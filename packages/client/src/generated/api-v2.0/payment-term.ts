@@ -96,6 +96,12 @@ export const paymentTermType = registry.define<PaymentTermModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.paymentTerm": PaymentTermModel;
+  }
+}
+
 /** Entity set `paymentTerms` (under a company). */
 export const paymentTermsSet = defineEntitySet<PaymentTermModel, "company">({
   name: "paymentTerms",

@@ -90,6 +90,12 @@ export const retainedEarningsStatementType = registry.define<RetainedEarningsSta
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.retainedEarningsStatement": RetainedEarningsStatementModel;
+  }
+}
+
 /** Entity set `retainedEarningsStatements` (under a company). */
 export const retainedEarningsStatementsSet = defineEntitySet<RetainedEarningsStatementModel, "company">({
   name: "retainedEarningsStatements",

@@ -114,6 +114,12 @@ export const salespersonPurchaserType = registry.define<SalespersonPurchaserMode
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.salespersonPurchaser": SalespersonPurchaserModel;
+  }
+}
+
 /** Entity set `salespeoplePurchasers` (under a company). */
 export const salespeoplePurchasersSet = defineEntitySet<SalespersonPurchaserModel, "company">({
   name: "salespeoplePurchasers",

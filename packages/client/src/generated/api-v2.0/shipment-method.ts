@@ -72,6 +72,12 @@ export const shipmentMethodType = registry.define<ShipmentMethodModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.shipmentMethod": ShipmentMethodModel;
+  }
+}
+
 /** Entity set `shipmentMethods` (under a company). */
 export const shipmentMethodsSet = defineEntitySet<ShipmentMethodModel, "company">({
   name: "shipmentMethods",

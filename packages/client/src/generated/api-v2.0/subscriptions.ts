@@ -120,6 +120,12 @@ export const subscriptionsType = registry.define<SubscriptionsModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.subscriptions": SubscriptionsModel;
+  }
+}
+
 /** Entity set `subscriptions` (at the route root). */
 export const subscriptionsSet = defineEntitySet<SubscriptionsModel, "root">({
   name: "subscriptions",

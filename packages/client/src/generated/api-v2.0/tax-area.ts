@@ -79,6 +79,12 @@ export const taxAreaType = registry.define<TaxAreaModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.taxArea": TaxAreaModel;
+  }
+}
+
 /** Entity set `taxAreas` (under a company). */
 export const taxAreasSet = defineEntitySet<TaxAreaModel, "company">({
   name: "taxAreas",

@@ -79,6 +79,12 @@ export const taxGroupType = registry.define<TaxGroupModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.taxGroup": TaxGroupModel;
+  }
+}
+
 /** Entity set `taxGroups` (under a company). */
 export const taxGroupsSet = defineEntitySet<TaxGroupModel, "company">({
   name: "taxGroups",

@@ -84,6 +84,12 @@ export const unitOfMeasureType = registry.define<UnitOfMeasureModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.unitOfMeasure": UnitOfMeasureModel;
+  }
+}
+
 /** Entity set `unitsOfMeasure` (under a company). */
 export const unitsOfMeasureSet = defineEntitySet<UnitOfMeasureModel, "company">({
   name: "unitsOfMeasure",

@@ -76,6 +76,12 @@ export const vendorPurchaseType = registry.define<VendorPurchaseModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.vendorPurchase": VendorPurchaseModel;
+  }
+}
+
 /** Entity set `vendorPurchases` (under a company). */
 export const vendorPurchasesSet = defineEntitySet<VendorPurchaseModel, "company">({
   name: "vendorPurchases",

@@ -78,6 +78,12 @@ export const automationCompanyType = registry.define<AutomationCompanyModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.automationCompany": AutomationCompanyModel;
+  }
+}
+
 /** Entity set `automationCompanies` (under a company). */
 export const automationCompaniesSet = defineEntitySet<AutomationCompanyModel, "company">({
   name: "automationCompanies",

@@ -116,6 +116,12 @@ export const extensionType = registry.define<ExtensionModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.extension": ExtensionModel;
+  }
+}
+
 /** Entity set `extensions` (under a company). */
 export const extensionsSet = defineEntitySet<ExtensionModel, "company">({
   name: "extensions",

@@ -57,6 +57,12 @@ export const fileType = registry.define<FileModel>({
   streams: ["content"],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.file": FileModel;
+  }
+}
+
 /** Entity set `file` (under a company). */
 export const fileSet = defineEntitySet<FileModel, "company">({
   name: "file",

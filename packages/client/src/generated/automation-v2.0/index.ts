@@ -10,6 +10,7 @@ import { userGroupMembersSet } from "./user-group-member.js";
 import { userGroupsSet } from "./user-group.js";
 import { userPermissionsSet } from "./user-permission.js";
 import { usersSet } from "./user.js";
+
 /** Route `api/microsoft/automation/v2.0` (api): 10 entity sets. */
 export const automationV2_0 = defineRoute({
   kind: "api",

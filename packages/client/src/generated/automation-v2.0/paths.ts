@@ -9,6 +9,7 @@ import type { UserGroupMember, UserGroupMemberCreate } from "./user-group-member
 import type { UserGroup } from "./user-group.js";
 import type { UserPermission, UserPermissionCreate, UserPermissionUpdate } from "./user-permission.js";
 import type { User, UserUpdate } from "./user.js";
+
 /** OData system query options; arrays are sent non-exploded (`$select=a,b`): use querySerializer { array: { style: "form", explode: false } }. */
 export interface CollectionQuery<TField extends string> {
   $select?: TField[];

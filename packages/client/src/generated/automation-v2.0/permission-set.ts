@@ -76,6 +76,12 @@ export const permissionSetType = registry.define<PermissionSetModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.permissionSet": PermissionSetModel;
+  }
+}
+
 /** Entity set `permissionSets` (under a company). */
 export const permissionSetsSet = defineEntitySet<PermissionSetModel, "company">({
   name: "permissionSets",

@@ -72,6 +72,12 @@ export const userGroupType = registry.define<UserGroupModel>({
   streams: [],
 });
 
+declare module "./registry.js" {
+  interface Models {
+    "Microsoft.NAV.userGroup": UserGroupModel;
+  }
+}
+
 /** Entity set `userGroups` (under a company). */
 export const userGroupsSet = defineEntitySet<UserGroupModel, "company">({
   name: "userGroups",
