@@ -37,7 +37,7 @@ export { ODataError, ODataConcurrencyError } from "./errors/odata-error.js";
 export type { ODataErrorContext } from "./errors/odata-error.js";
 export { ODataQueryError } from "./errors/odata-query-error.js";
 export { ODataBatchError } from "./errors/odata-batch-error.js";
-export { ODataTimeoutError, timeoutTransport, type Transport } from "./pipeline/timeout-policy.js";
+export { ODataTimeoutError, timeoutTransport, type Transport } from "./pipeline/timeout-transport.js";
 export { createODataError } from "./errors/create-odata-error.js";
 
 export type { TokenCredential } from "./pipeline/token-credential.js";

@@ -1,5 +1,5 @@
 import type { Middleware } from "openapi-fetch";
-import type { Transport } from "../pipeline/timeout-policy.js";
+import type { Transport } from "../pipeline/timeout-transport.js";
 import type { RetryOptions } from "../pipeline/retry-decision.js";
 import type { TokenCredential } from "../pipeline/token-credential.js";
 

@@ -4,7 +4,7 @@ import { limiterFor, concurrencyLimiter } from "../pipeline/concurrency-limiter.
 import { bearerTokenPolicy } from "../pipeline/bearer-token-policy.js";
 import { composePipeline, type FetchLike, type Policy } from "../pipeline/policy.js";
 import { retryPolicy } from "../pipeline/retry-policy.js";
-import { timeoutTransport } from "../pipeline/timeout-policy.js";
+import { timeoutTransport } from "../pipeline/timeout-transport.js";
 import type { ResolvedClientOptions } from "./client-options.js";
 import type { RequestOptions, ResponseInfo } from "./request-options.js";
 
