@@ -26,6 +26,9 @@ export interface WebhookOptions {
  * customer (notifications carry no data). The subscription and the customer are removed at the end.
  */
 export async function webhook(target: Target, options: WebhookOptions): Promise<void> {
+  if (target.kind === "live" && !options.publicUrl) {
+    throw new Error("Business Central must reach the receiver over the internet: set BC_WEBHOOK_URL to a public https URL that forwards to this machine's BC_WEBHOOK_PORT.");
+  }
   const bc = clientFor(target);
   log.step("Start the notification receiver");
   const receiver = options.receiver ?? (await startWebhookReceiver({ port: options.port }));
@@ -39,9 +42,10 @@ export async function webhook(target: Target, options: WebhookOptions): Promise<
     log.step("Subscribe to the company's customers");
     const resource = scope.customers.toUrl().replace(/^.*?\/(api\/v2\.0\/)/, "$1");
     log.detail(`POST ${bc.subscriptions.toUrl()}`, `resource ${resource}`);
+    const handshakesBefore = receiver.handshakes.length;
     const subscription = await bc.subscriptions.create({ notificationUrl, resource, clientState });
     log.detail(
-      `handshake answered: ${receiver.handshakes.length > 0 ? "yes" : "no (BC called another URL?)"}`,
+      receiver.handshakes.length > handshakesBefore ? "handshake: BC sent a validationToken, the receiver echoed it" : "handshake: not seen by this receiver (answered elsewhere?)",
       `201 Created: subscription ${subscription.subscriptionId}, expires ${subscription.expirationDateTime}`,
     );
 
