@@ -1,4 +1,4 @@
-import { IndentationText, NewLineKind, Project, QuoteKind } from "ts-morph";
+import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type SourceFileStructure } from "ts-morph";
 import type { EmittedFile } from "../emit/emitted-file.js";
 import { compareStrings } from "../model/compare-strings.js";
 
@@ -15,15 +15,13 @@ export function printFiles(files: readonly EmittedFile[], bannerLine: string): P
     skipAddingFilesFromTsConfig: true,
     manipulationSettings: { newLineKind: NewLineKind.LineFeed, indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, useTrailingCommas: true },
   });
+  const print = structurePrinter(project);
   const out = new Map<string, string>();
   for (const file of [...files].sort((a, b) => compareStrings(a.fileName, b.fileName))) {
     switch (file.kind) {
-      case "typescript": {
-        const source = project.createSourceFile(`/out/${file.fileName}`, { statements: [bannerLine, ...file.statements] }, { overwrite: true });
-        out.set(file.fileName, normalize(source.getFullText()));
-        project.removeSourceFile(source);
+      case "typescript":
+        out.set(file.fileName, normalize(print({ kind: StructureKind.SourceFile, statements: [bannerLine, ...file.statements] })));
         break;
-      }
       case "json":
         // JSON has no comments: the banner travels as an `x-` extension key, first.
         out.set(file.fileName, `${JSON.stringify({ "x-generated-by": bannerLine.replace(/^\/\/ /, ""), ...(file.value as object) }, null, 2)}\n`);
@@ -35,6 +33,35 @@ export function printFiles(files: readonly EmittedFile[], bannerLine: string): P
     }
   }
   return out;
+}
+
+interface InternalContext {
+  createWriter(): { toString(): string };
+  structurePrinterFactory: { forSourceFile(options: { isAmbient: boolean }): { printText(writer: unknown, structure: SourceFileStructure): void } };
+}
+
+/**
+ * Structures → text. ts-morph's public path (`createSourceFile`) prints and then parses the text into
+ * an AST we never use; for a 2 MB document that parse is most of the printing time. The same printer
+ * is reached through a node's context when this ts-morph version has it; otherwise the public path runs.
+ */
+function structurePrinter(project: Project): (structure: SourceFileStructure) => string {
+  const context = (project.createSourceFile("/probe.ts", "") as unknown as { _context?: Partial<InternalContext> })._context;
+  const factory = context?.structurePrinterFactory;
+  if (context?.createWriter && factory?.forSourceFile) {
+    const printer = factory.forSourceFile({ isAmbient: false });
+    return (structure) => {
+      const writer = context.createWriter!();
+      printer.printText(writer, structure);
+      return writer.toString();
+    };
+  }
+  return (structure) => {
+    const source = project.createSourceFile("/out/file.ts", structure, { overwrite: true });
+    const text = source.getFullText();
+    project.removeSourceFile(source);
+    return text;
+  };
 }
 
 // One blank line between top-level declarations; ts-morph adds them only around some structures.
