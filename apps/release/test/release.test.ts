@@ -205,11 +205,11 @@ describe("release rehearsal: changeset version, changeset publish to a local reg
       }
       expect(Object.keys(outcomes).length).toBeGreaterThan(0);
       expect(outcomes).toEqual(expected);
-    });
+    }, 90_000);
 
     it("type-checks the program (strict, NodeNext, no skipLibCheck) against the published declarations", async () => {
       await expect(compiled.then((r) => r.code)).resolves.toBe(0);
-    });
+    }, 180_000);
 
     it("runs the compiled program with node against the emulator: token, companies, customers with a typed $select and $filter", async () => {
       await compiled;
@@ -231,6 +231,6 @@ describe("release rehearsal: changeset version, changeset publish to a local reg
       }
       const names = output.customers.map((c) => String(c["displayName"]));
       expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    });
+    }, 90_000);
   });
 });
