@@ -9,13 +9,13 @@ export type PrintedFiles = ReadonlyMap<string, string>;
  * Prints emitted structures. This is the only place a ts-morph `Project` exists; it lives in memory
  * and never touches the disk (writing is `writeOutput`'s job).
  */
-export function printFiles(files: readonly EmittedFile[], bannerLine: string): PrintedFiles {
+export function printFiles(files: readonly EmittedFile[], bannerLine: string, options: { readonly reparse?: boolean } = {}): PrintedFiles {
   const project = new Project({
     useInMemoryFileSystem: true,
     skipAddingFilesFromTsConfig: true,
     manipulationSettings: { newLineKind: NewLineKind.LineFeed, indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, useTrailingCommas: true },
   });
-  const print = structurePrinter(project);
+  const print = structurePrinter(project, options.reparse === true);
   const out = new Map<string, string>();
   for (const file of [...files].sort((a, b) => compareStrings(a.fileName, b.fileName))) {
     switch (file.kind) {
@@ -43,10 +43,11 @@ interface InternalContext {
 /**
  * Structures → text. ts-morph's public path (`createSourceFile`) prints and then parses the text into
  * an AST we never use; for a 2 MB document that parse is most of the printing time. The same printer
- * is reached through a node's context when this ts-morph version has it; otherwise the public path runs.
+ * is reached through a node's context when this ts-morph version has it; otherwise (or with `reparse`)
+ * the public path runs. A test checks that both give the same bytes.
  */
-function structurePrinter(project: Project): (structure: SourceFileStructure) => string {
-  const context = (project.createSourceFile("/probe.ts", "") as unknown as { _context?: Partial<InternalContext> })._context;
+function structurePrinter(project: Project, reparse: boolean): (structure: SourceFileStructure) => string {
+  const context = reparse ? undefined : (project.createSourceFile("/probe.ts", "") as unknown as { _context?: Partial<InternalContext> })._context;
   const factory = context?.structurePrinterFactory;
   if (context?.createWriter && factory?.forSourceFile) {
     const printer = factory.forSourceFile({ isAmbient: false });
