@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     const { customerCrud } = await import("./scenarios/customer-crud.js");
     await customerCrud(target, { companyId: process.env.BC_COMPANY_ID, runId: randomUUID().slice(0, 8) });
     log.step("Done");
+    log.detail("More scenarios (automation companies, sync, sales order, batch, webhooks, delegated sign-in): node scripts/pnpm.mjs scenario");
   } finally {
     await target.close();
   }
