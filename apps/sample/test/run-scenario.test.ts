@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, test } from "vitest";
 import { scenarios } from "../src/scenario-registry.js";
@@ -19,6 +20,13 @@ describe("run-scenario", () => {
     const result = runner();
     expect(result.status).toBe(0);
     for (const name of Object.keys(scenarios)) expect(result.stdout).toContain(`  ${name} `);
+  });
+
+  test("every scenario file is registered and listed in the README's Samples table", () => {
+    const files = readdirSync(new URL("../src/scenarios/", import.meta.url)).map((f) => f.replace(/\.ts$/, "")).sort();
+    expect(Object.keys(scenarios).sort()).toEqual(files);
+    const readme = readFileSync(new URL("README.md", `file://${root}`), "utf8");
+    for (const name of files) expect(readme).toContain(`| \`${name}\` |`);
   });
 
   test("an unknown name fails and says so", () => {
