@@ -5,14 +5,13 @@ import type { Problem, ResolutionKind } from "@arethetypeswrong/core/types";
 import type { PackagingProblem } from "./lint-tarball.js";
 
 /**
- * Resolution modes in which an ESM-only package is not expected to load, with the reason. This is
- * attw's own "esm-only" profile: our packages are `"type": "module"` with `import` conditions only
- * (docs/architecture.md), so `require()` from CommonJS (node16-cjs) and the pre-exports node10
- * resolution (no subpath exports) are out of scope by design, not defects.
+ * Resolution modes in which an ESM-only package is not expected to load, with the reason. Our
+ * packages are `"type": "module"` with `import` conditions only (docs/architecture.md), so attw's
+ * `CJSResolvesToESM` under node16-cjs (`require()` from CommonJS) is by design, not a defect — the
+ * same mode attw's own "esm-only" profile leaves out. node10 and bundler are checked.
  */
 export const ignoredResolutions: Readonly<Partial<Record<ResolutionKind, string>>> = {
   "node16-cjs": "ESM-only by design: CommonJS callers use import(), which node16-esm covers",
-  node10: "node10 ignores `exports`; ESM-only packages need Node 16+ resolution",
 };
 
 function affects(problem: Problem): ResolutionKind | undefined {
