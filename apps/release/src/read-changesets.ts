@@ -11,16 +11,17 @@ export interface Changeset {
 
 /** Parses one changeset file: a `---` front matter of `"name": bump` lines, then the summary. */
 export function parseChangeset(id: string, text: string): Changeset {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(text.trimStart());
-  if (!match) throw new Error(`.changeset/${id}.md has no front matter`);
+  const lines = text.trimStart().split(/\r?\n/);
+  const close = lines.indexOf("---", 1);
+  if (lines[0] !== "---" || close < 0) throw new Error(`.changeset/${id}.md has no front matter`);
   const releases = new Map<string, Bump>();
-  for (const line of match[1]!.split(/\r?\n/)) {
+  for (const line of lines.slice(1, close)) {
     if (line.trim() === "") continue;
     const entry = /^\s*["']?([^"':]+)["']?\s*:\s*(major|minor|patch)\s*$/.exec(line);
     if (!entry) throw new Error(`.changeset/${id}.md: cannot read front matter line ${JSON.stringify(line)}`);
     releases.set(entry[1]!, entry[2] as Bump);
   }
-  return { id, releases, summary: match[2]!.trim() };
+  return { id, releases, summary: lines.slice(close + 1).join("\n").trim() };
 }
 
 /** Every pending changeset in `<root>/.changeset` (README.md and config.json are not changesets). */

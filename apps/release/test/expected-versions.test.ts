@@ -28,6 +28,11 @@ describe("parseChangeset", () => {
     expect([...c.releases]).toEqual([["@bcts/auth", "minor"], ["@bcts/odata", "patch"]]);
     expect(c.summary).toBe("Summary line\nmore");
   });
+  it("reads an empty changeset (no releases)", () => {
+    const c = parseChangeset("x", `---\n---\n`);
+    expect(c.releases.size).toBe(0);
+    expect(c.summary).toBe("");
+  });
   it("rejects a bump it does not know", () => {
     expect(() => parseChangeset("x", `---\n"@bcts/auth": huge\n---\nS\n`)).toThrow(/front matter line/);
   });
