@@ -17,7 +17,13 @@ export interface ScenarioEntry {
   run(target: Target, env: NodeJS.ProcessEnv, runId: string): Promise<void>;
 }
 
-const number = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : Number(value));
+function number(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const value = env[name];
+  if (value === undefined || value.trim() === "") return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number; got "${value}".`);
+  return n;
+}
 
 /** The sample's scenarios by the name `node scripts/pnpm.mjs scenario <name>` takes. */
 export const scenarios: Readonly<Record<string, ScenarioEntry>> = {
@@ -34,7 +40,7 @@ export const scenarios: Readonly<Record<string, ScenarioEntry>> = {
   "sync-customers": {
     summary: "incremental sync of customers by lastModifiedDateTime, page by page, into a local JSON file",
     variables: ["BC_COMPANY_ID", "SYNC_FILE", "SYNC_PAGE_SIZE"],
-    run: (target, env) => syncCustomers(target, { companyId: env.BC_COMPANY_ID, file: env.SYNC_FILE, pageSize: number(env.SYNC_PAGE_SIZE) }),
+    run: (target, env) => syncCustomers(target, { companyId: env.BC_COMPANY_ID, file: env.SYNC_FILE, pageSize: number(env, "SYNC_PAGE_SIZE") }),
   },
   "sales-order": {
     summary: "a sales order with lines by deep insert, shipped and invoiced; the posted invoice",
@@ -51,7 +57,7 @@ export const scenarios: Readonly<Record<string, ScenarioEntry>> = {
     variables: ["BC_COMPANY_ID", "BC_WEBHOOK_URL (public https URL, live only)", "BC_WEBHOOK_PORT"],
     // The emulator's default is BC's ~30 s coalescing delay; 2 s keeps the demo short.
     emulator: { bc: { webhooks: { delayMs: 2_000 } } },
-    run: (target, env, runId) => webhook(target, { companyId: env.BC_COMPANY_ID, runId, publicUrl: env.BC_WEBHOOK_URL, port: number(env.BC_WEBHOOK_PORT) }),
+    run: (target, env, runId) => webhook(target, { companyId: env.BC_COMPANY_ID, runId, publicUrl: env.BC_WEBHOOK_URL, port: number(env, "BC_WEBHOOK_PORT") }),
   },
   "delegated-sign-in": {
     summary: "seed 004: an authorization URL handed to a user; their sign-in; BC called with their token",
