@@ -86,11 +86,19 @@ describe("buildModel", () => {
     expect(m.unboundOperations).toEqual([{ kind: "action", wireName: "Svc_Run", memberName: "Svc_Run", parameters: [{ wireName: "_UserID", type: { kind: "primitive", name: "Edm.String" }, collection: false, nullable: true }], returns: { type: { kind: "primitive", name: "Edm.Boolean" }, collection: false, nullable: true } }]);
   });
 
-  it("prunes to the allow-listed sets and what their navigation reaches", () => {
-    const m = model(`${entity("customer", `<NavigationProperty Name="currency" Type="Microsoft.NAV.currency" ContainsTarget="true"/>`)}${entity("currency")}${entity("item")}
-      <EntityContainer Name="NAV"><EntitySet Name="customers" EntityType="Microsoft.NAV.customer"/><EntitySet Name="currencies" EntityType="Microsoft.NAV.currency"/><EntitySet Name="items" EntityType="Microsoft.NAV.item"/></EntityContainer>`, { entitySets: ["customers"] });
-    expect(m.entityTypes.map((t) => t.wireName)).toEqual(["currency", "customer"]);
-    expect(m.entitySets.map((s) => s.wireName)).toEqual(["customers"]);
+  it("prunes to the allow-listed sets plus their deep-insert lines and set-less types; other navigation stays by name", () => {
+    const m = model(`${entity("salesOrder", `<NavigationProperty Name="currency" Type="Microsoft.NAV.currency" ContainsTarget="true"/>
+        <NavigationProperty Name="salesOrderLines" Type="Collection(Microsoft.NAV.salesOrderLine)" ContainsTarget="true"/>
+        <NavigationProperty Name="image" Type="Microsoft.NAV.media" ContainsTarget="true"/>`)}${entity("currency")}${entity("salesOrderLine")}${entity("media")}${entity("item")}
+      <EntityContainer Name="NAV"><EntitySet Name="salesOrders" EntityType="Microsoft.NAV.salesOrder"/><EntitySet Name="salesOrderLines" EntityType="Microsoft.NAV.salesOrderLine"/>
+        <EntitySet Name="currencies" EntityType="Microsoft.NAV.currency"/><EntitySet Name="items" EntityType="Microsoft.NAV.item"/></EntityContainer>`, { entitySets: ["salesOrders"] });
+    expect(m.entityTypes.map((t) => t.wireName)).toEqual(["media", "salesOrder", "salesOrderLine"]);
+    expect(m.entitySets.map((s) => s.wireName)).toEqual(["salesOrders"]);
+    expect(m.entityTypes[1]?.navigation.map((n) => [n.wireName, n.targetType, n.deepInsert])).toEqual([
+      ["currency", "Microsoft.NAV.currency", false],
+      ["salesOrderLines", "Microsoft.NAV.salesOrderLine", true],
+      ["image", "Microsoft.NAV.media", false],
+    ]);
   });
 
   it.each([

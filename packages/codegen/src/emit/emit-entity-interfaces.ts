@@ -1,6 +1,6 @@
 import { StructureKind, type InterfaceDeclarationStructure, type PropertySignatureStructure } from "ts-morph";
 import type { EdmEntityType, EdmProperty } from "../model/edm-model.js";
-import { lookup, type EmitContext } from "./emit-context.js";
+import type { EmitContext } from "./emit-context.js";
 import type { ImportSet } from "./import-set.js";
 import { docText, propertyKey, stringLiteral } from "./literals.js";
 import { tsType } from "./ts-type.js";
@@ -29,16 +29,13 @@ export function emitEntityInterfaces(type: EdmEntityType, context: EmitContext, 
   ];
   const create: PropertySignatureStructure[] = [
     ...type.properties.filter((p) => p.writableOnCreate).map((p) => input(p, context, imports)),
-    ...type.navigation.filter((n) => n.deepInsert).map((n) => {
-      const target = lookup(context.entityTypes, n.targetType);
-      return {
-        kind: StructureKind.PropertySignature as const,
-        name: propertyKey(n.wireName),
-        hasQuestionToken: true,
-        type: `${imports.add("./registry.js", "ModelOf", true)}<${stringLiteral(target.qualifiedName)}>["create"][]`,
-        docs: ["Deep insert: lines created together with the document."],
-      };
-    }),
+    ...type.navigation.filter((n) => n.deepInsert).map((n) => ({
+      kind: StructureKind.PropertySignature as const,
+      name: propertyKey(n.wireName),
+      hasQuestionToken: true,
+      type: `${imports.add("./registry.js", "ModelOf", true)}<${stringLiteral(n.targetType)}>["create"][]`,
+      docs: ["Deep insert: lines created together with the document."],
+    })),
   ];
   const update = type.properties.filter((p) => p.writableOnUpdate).map((p) => input(p, context, imports));
   const title = `${docText(type.wireName)} (${docText(type.qualifiedName)})`;

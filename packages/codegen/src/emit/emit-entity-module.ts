@@ -1,7 +1,7 @@
 import { StructureKind, type InterfaceDeclarationStructure, type StatementStructures } from "ts-morph";
 import type { EdmEntityType, EdmOperation } from "../model/edm-model.js";
 import { constStatement, typeAliasStatement } from "./const-statement.js";
-import { lookup, type EmitContext } from "./emit-context.js";
+import type { EmitContext } from "./emit-context.js";
 import { emitEntityInterfaces, isStream } from "./emit-entity-interfaces.js";
 import type { EmittedFile } from "./emitted-file.js";
 import { ImportSet } from "./import-set.js";
@@ -74,10 +74,9 @@ function modelMembers(type: EdmEntityType, context: EmitContext, imports: Import
     if (p.type.kind === "enum") return [p.wireName, `${imports.add(runtime, "EnumField", true)}<${tsType({ ...p, nullable: false }, "read", context, imports)}>`];
     return [p.wireName, stringLiteral(p.type.name)];
   });
-  const navigation = type.navigation.map((n): [string, string] => {
-    const target = lookup(context.entityTypes, n.targetType);
-    return [n.wireName, `${imports.add(runtime, "NavigationModel", true)}<${imports.add("./registry.js", "ModelOf", true)}<${stringLiteral(target.qualifiedName)}>, ${n.collection}>`];
-  });
+  // By qualified name only: the target may live in a module this program never loads, or be pruned.
+  const navigation = type.navigation.map((n): [string, string] =>
+    [n.wireName, `${imports.add(runtime, "NavigationModel", true)}<${imports.add("./registry.js", "ModelOf", true)}<${stringLiteral(n.targetType)}>, ${n.collection}>`]);
   const actions = type.actions.map((a): [string, string] => [a.memberName, actionModel(a, context, imports)]);
   const streams = type.properties.filter(isStream).map((p) => stringLiteral(p.wireName));
   const { names } = type;

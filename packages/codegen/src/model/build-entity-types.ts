@@ -3,6 +3,7 @@ import type { EdmEntityType, EdmNavigation, EdmOperation } from "./edm-model.js"
 import { buildOperation } from "./build-operation.js";
 import { buildProperties, type PropertyContext } from "./build-properties.js";
 import { compareStrings } from "./compare-strings.js";
+import { isDeepInsert } from "./deep-insert.js";
 import { MetadataModelError } from "./metadata-model-error.js";
 import { NameAllocator } from "./name-allocator.js";
 import { camel, decodeXmlName, kebab, pascal, toIdentifier } from "./names.js";
@@ -55,9 +56,10 @@ export function buildEntityTypes(
           partner: nav.partner,
           constraints: nav.referentialConstraints,
           // Deep insert: contained collections of document lines (salesOrderLines, SalesOrderSalesLines).
-          deepInsert: target.collection && nav.containsTarget && d.qualifiedName !== containerType && /lines?$/i.test(target.qualifiedName),
+          deepInsert: isDeepInsert(d.qualifiedName, containerType, target.qualifiedName, target.collection, nav.containsTarget),
         };
-      })).filter((nav) => keep.has(nav.targetType));
+      // Navigation to a pruned type stays: it is typed by name and falls back to the untyped EntityModel.
+      }));
       const base = pascal(toIdentifier(decodeXmlName(d.type.name)));
       const read = exportNames.take(base, (c) => [c, `${c}Create`, `${c}Update`, `${c}Model`, `${c}Fields`, `${c}Navigation`, `${c}Actions`, `${camel(c)}Type`]);
       const caption = termString(d.type.annotations, "Org.OData.Core.V1.Description");

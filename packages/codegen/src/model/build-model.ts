@@ -6,6 +6,7 @@ import { buildEntityTypes } from "./build-entity-types.js";
 import { buildOperation } from "./build-operation.js";
 import { buildProperties, type PropertyContext } from "./build-properties.js";
 import { compareStrings } from "./compare-strings.js";
+import { isDeepInsert } from "./deep-insert.js";
 import { MetadataModelError } from "./metadata-model-error.js";
 import type { ModelOptions } from "./model-options.js";
 import { NameAllocator } from "./name-allocator.js";
@@ -36,7 +37,8 @@ export function buildModel(document: CsdlDocument, options: ModelOptions, source
   const enumTypes = buildEnumTypes(document, exportNames, source);
   const complexTypes = buildComplexTypes(document, exportNames, context);
   const entityTypes = buildEntityTypes(document, keep, containerType, exportNames, context, notes);
-  const contained = new Set(entityTypes.find((t) => t.qualifiedName === containerType)?.navigation.flatMap((n) => [n.wireName, `type:${n.targetType}`]) ?? []);
+  const containerNavigation = document.schemas.flatMap((s) => s.entityTypes.filter((t) => `${s.namespace}.${t.name}` === containerType).flatMap((t) => t.navigationProperties));
+  const contained = new Set(containerNavigation.flatMap((n) => [n.name, `type:${resolver.entityType(n.type, `EntityType[${containerType}]/NavigationProperty[${n.name}]`).qualifiedName}`]));
 
   const entitySets = [...selected].sort((a, b) => compareStrings(a.set.name, b.set.name)).map(({ set, type }): EdmEntitySet => ({
     wireName: set.name,
@@ -79,13 +81,22 @@ function selectSets<T extends { readonly set: CsdlEntitySet }>(sets: readonly T[
   });
 }
 
-/** Types of the selected sets plus everything their navigation reaches; the company type's fan-out is not followed. */
+/**
+ * Types of the selected sets, plus what they cannot work without: deep-insert line types and types that
+ * have no set of their own (ODataV4 `Media`), transitively. Other navigation targets are pruned; their
+ * navigation properties stay, typed by name.
+ */
 function reachableTypes(document: CsdlDocument, roots: readonly string[], containerType: string | undefined, resolver: TypeResolver): Set<string> {
+  const withSet = new Set(document.schemas.flatMap((s) => (s.entityContainer?.entitySets ?? []).map((set) => resolver.qualify(set.entityType))));
   const navigation = new Map<string, string[]>();
   for (const schema of document.schemas) {
     for (const type of schema.entityTypes) {
       const name = `${schema.namespace}.${type.name}`;
-      navigation.set(name, type.navigationProperties.map((n) => resolver.entityType(n.type, `EntityType[${name}]/NavigationProperty[${n.name}]`).qualifiedName));
+      navigation.set(name, type.navigationProperties.flatMap((n) => {
+        const target = resolver.entityType(n.type, `EntityType[${name}]/NavigationProperty[${n.name}]`);
+        const needed = !withSet.has(target.qualifiedName) || isDeepInsert(name, containerType, target.qualifiedName, target.collection, n.containsTarget);
+        return needed ? [target.qualifiedName] : [];
+      }));
     }
   }
   const keep = new Set<string>();
@@ -94,7 +105,7 @@ function reachableTypes(document: CsdlDocument, roots: readonly string[], contai
     const next = queue.pop()!;
     if (keep.has(next)) continue;
     keep.add(next);
-    if (next !== containerType) queue.push(...(navigation.get(next) ?? []));
+    queue.push(...(navigation.get(next) ?? []));
   }
   return keep;
 }
