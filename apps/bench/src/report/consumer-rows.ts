@@ -38,7 +38,7 @@ export function consumerRows(results: BenchResults, tools: readonly ToolId[]): M
     }),
     ...overheadRows(tools, "emulator", (t) => c(t)?.overhead),
     ...overheadRows(tools, "loopback stub", (t) => c(t)?.overheadCanned),
-    row("rows read by the five queries", false, null, (t) => {
+    row("rows read by the five queries (emulator; stub where the emulator run failed)", false, null, (t) => {
       const r = c(t)?.overhead.ok ? c(t)?.overhead : c(t)?.overheadCanned;
       return r?.ok ? { text: r.value.rows.join(" / "), num: null } : na;
     }),

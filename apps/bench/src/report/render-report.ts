@@ -60,10 +60,16 @@ function notMeasuredNotes(results: BenchResults, labels: Record<ToolId, string>)
   for (const g of results.generation) {
     if (!g.run.ok && !results.tools.find((t) => t.id === g.tool)?.unavailable) notes.add(`${labels[g.tool]} on ${g.document}: ${g.run.reason}.`);
   }
-  for (const r of results.outputTypecheck) if (!r.result.ok) notes.add(`\`tsc\` of ${labels[r.tool]}'s ${r.document} output: ${r.result.reason}.`);
+  for (const r of results.outputTypecheck) {
+    if (!r.result.ok) notes.add(`\`tsc\` of ${labels[r.tool]}'s ${r.document} output: ${r.result.reason}.`);
+    else if (r.result.value.errors) notes.add(`\`tsc\` of ${labels[r.tool]}'s ${r.document} output reported ${r.result.value.errors} errors, so its time is not compared (first: ${r.result.value.firstError}).`);
+  }
   for (const c of results.consumers) {
     for (const [what, m] of [["consumer tsc", c.typecheck], ["bundle", c.bundle], ["runtime (emulator)", c.overhead], ["runtime (stub)", c.overheadCanned]] as const) {
-      if (!m.ok) notes.add(`${labels[c.tool]} ${what}: ${m.reason}.`);
+      if (!m.ok) notes.add(`${labels[c.tool]} ${what}: ${m.reason.replace(/\.\s*$/, "")}.`);
+    }
+    if (c.typecheck.ok && c.typecheck.value.errors) {
+      notes.add(`${labels[c.tool]} consumer tsc reported ${c.typecheck.value.errors} errors, so its time is not compared (first: ${c.typecheck.value.firstError}).`);
     }
   }
   return [...notes];

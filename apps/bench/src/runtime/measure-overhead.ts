@@ -57,5 +57,5 @@ function failureSummary(text: string, code: number | null): string {
   const plain = text.replace(/\u001b\[[0-9;]*m/g, "");
   const message = /"message"\s*:\s*"([^"]+)"/.exec(plain)?.[1];
   const line = plain.split("\n").find((l) => /Error|error/.test(l))?.trim();
-  return (message ?? line ?? `exit code ${code}`).slice(0, 240);
+  return (message ?? line ?? `exit code ${code}`).replace(/\.\s*$/, "").slice(0, 240);
 }
