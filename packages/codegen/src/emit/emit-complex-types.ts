@@ -1,7 +1,7 @@
 import { StructureKind, type StatementStructures } from "ts-morph";
 import type { EdmComplexType } from "../model/edm-model.js";
 import type { EmitContext } from "./emit-context.js";
-import type { EmittedFile } from "./emitted-file.js";
+import { moduleStatements, type EmittedFile } from "./emitted-file.js";
 import { ImportSet } from "./import-set.js";
 import { docText, propertyKey } from "./literals.js";
 import { tsType } from "./ts-type.js";
@@ -21,5 +21,5 @@ export function emitComplexTypes(types: readonly EdmComplexType[], context: Emit
       type: tsType(p, "read", context, imports),
     })),
   }));
-  return { kind: "typescript", fileName: "complex-types.ts", statements: [...imports.structures(), ...statements] };
+  return { kind: "typescript", fileName: "complex-types.ts", statements: moduleStatements([...imports.structures(), ...statements]) };
 }

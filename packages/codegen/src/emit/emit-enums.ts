@@ -2,7 +2,7 @@ import { StructureKind, type StatementStructures } from "ts-morph";
 import type { EdmEnumType } from "../model/edm-model.js";
 import { decodeXmlName } from "../model/names.js";
 import { constStatement } from "./const-statement.js";
-import type { EmittedFile } from "./emitted-file.js";
+import { moduleStatements, type EmittedFile } from "./emitted-file.js";
 import { docText, propertyKey, stringLiteral } from "./literals.js";
 
 /**
@@ -22,7 +22,7 @@ export function emitEnums(enums: readonly EdmEnumType[]): EmittedFile {
       type: e.members.length === 0 ? "never" : `(typeof ${e.name})[keyof typeof ${e.name}]`,
     },
   ]);
-  return { kind: "typescript", fileName: "enums.ts", statements };
+  return { kind: "typescript", fileName: "enums.ts", statements: moduleStatements(statements) };
 }
 
 function memberObject(e: EdmEnumType): string {

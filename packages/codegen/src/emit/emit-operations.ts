@@ -2,7 +2,7 @@ import { StructureKind, type StatementStructures } from "ts-morph";
 import { constStatement } from "./const-statement.js";
 import type { EmitContext } from "./emit-context.js";
 import { actionModel, operationDescriptor } from "./emit-entity-module.js";
-import type { EmittedFile } from "./emitted-file.js";
+import { moduleStatements, type EmittedFile } from "./emitted-file.js";
 import { ImportSet } from "./import-set.js";
 import { objectLiteral, propertyKey } from "./literals.js";
 
@@ -32,5 +32,5 @@ export function emitOperations(context: EmitContext): EmittedFile {
       "Runtime descriptors of the route's unbound operations (`RouteDescriptor.operations`).",
     ),
   ];
-  return { kind: "typescript", fileName: "operations.ts", statements: [...imports.structures(), ...statements] };
+  return { kind: "typescript", fileName: "operations.ts", statements: moduleStatements([...imports.structures(), ...statements]) };
 }
