@@ -218,6 +218,17 @@ describe("§5.5 stream properties", () => {
     expect(text).toContain("Sales Invoice 103001");
     expect(text.trimEnd().endsWith("%%EOF")).toBe(true);
   });
+  it("items({id})/picture exists before any upload (empty), and PATCH …/picture/pictureContent fills it", async () => {
+    const item = (await t.json<Collection>(`${t.company}/items?$top=1`)).body.value[0]!;
+    const pictureUrl = `${t.company}/items(${String(item["id"])})/picture`;
+    const empty = await t.json<Entity>(pictureUrl);
+    expect(empty.status, JSON.stringify(empty.body)).toBe(200);
+    expect(empty.body).toMatchObject({ id: item["id"], parentType: "Item", width: 0, height: 0 });
+    const content = `${pictureUrl}/pictureContent`;
+    const put = await t.fetch(content, { method: "PATCH", body: "png-bytes", headers: { "content-type": "application/octet-stream", "if-match": "*" } });
+    expect(put.status).toBe(204);
+    expect(await (await t.fetch(content)).text()).toBe("png-bytes");
+  });
   it("attachmentContent: mediaReadLink in JSON, PATCH raw bytes with If-Match → 204, GET returns the bytes", async () => {
     const inv = (await t.json<Collection>(`${t.company}/salesInvoices?$top=1`)).body.value[0]!;
     const att = await t.json<Entity>(`${t.company}/attachments`, json("POST", { parentId: inv["id"], fileName: "note.txt", parentType: "Sales_x0020_Invoice" }));

@@ -4,6 +4,7 @@ import type { StoredEntity } from "../store/entity-store.js";
 import { formatKey, parseKey, storeKey } from "./entity-key.js";
 import type { ODataContext } from "./odata-context.js";
 import { ensurePdfDocument } from "./pdf-document.js";
+import { ensurePicture } from "./picture.js";
 
 /** A parent reached through a navigation property; its referential constraints filter the children. */
 export interface ParentLink {
@@ -172,7 +173,10 @@ function navigate(ctx: ODataContext, entity: EntityTarget, nav: EdmNavigationPro
   const parent: ParentLink = { nav, row: entity.row };
   const collection: CollectionTarget = { kind: "collection", set, type: ctx.route.typeOf(set), scope, parent, contextPath: contextBase };
   if (nav.collection) return collection;
-  const row = candidateRows(ctx, set, scope, parent)[0] ?? ensurePdfDocument(ctx, set, scope, entity.set, entity.row);
+  const row =
+    candidateRows(ctx, set, scope, parent)[0] ??
+    ensurePdfDocument(ctx, set, scope, entity.set, entity.row) ??
+    ensurePicture(ctx, set, scope, entity.set, entity.row);
   if (!row || nav.constraints.length === 0) throw new BcError(404, "BadRequest_NotFound", `The navigation property '${nav.name}' has no related entity.`);
   return { kind: "entity", set, type: collection.type, scope, row, parent, contextPath: contextBase };
 }
