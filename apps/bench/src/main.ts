@@ -16,6 +16,7 @@ import { benchRoot, repoRoot, workRoot } from "./paths.js";
 import { renderReport } from "./report/render-report.js";
 import { startCannedServer, type BenchServer } from "./runtime/canned-server.js";
 import { startEmulatorServer } from "./runtime/emulator-server.js";
+import { warmUp } from "./runtime/warm-up.js";
 import { measureOverhead, type OverheadResult } from "./runtime/measure-overhead.js";
 import { bctsClientReady } from "./tools/bcts-client-ready.js";
 import { toolAdapters } from "./tools/tool-adapters.js";
@@ -103,6 +104,9 @@ try {
   emulatorKind = `not available: ${(error as Error).message.split("\n")[0]}`;
   log(`emulator ${emulatorKind}`);
 }
+// warm the servers' code paths (the emulator runs in this process) before any client is timed,
+// so the first tool measured does not pay for the server's JIT warm-up
+for (const server of [emulator, canned]) if (server) await warmUp(server);
 const consumers = [];
 const ready = [];
 // one consumer program per tool API (odata2ts unbundled shares odata2ts's API and runtime)
