@@ -18,13 +18,13 @@ function route(doc: BenchDocument): { kind: string; path: string } {
 
 /**
  * bcts (@bcts/codegen, this repository), through its documented programmatic API
- * `generate({ routes: [{ name, kind, path, source, outDir }] })`. Its sources are bundled once
- * (untimed) so the timed run is plain `node` on JavaScript, like the peers' published dist.
+ * `generate({ routes: [{ name, kind, path, source, outDir }] })`, run from its built dist/ (untimed
+ * build) so the timed run is plain `node` on JavaScript, like the peers' published dist.
  */
 export const bctsAdapter: ToolAdapter = {
   id: "bcts",
   label: "bcts",
-  version: () => `@bcts/codegen ${installedVersion("@bcts/codegen")} (workspace source, ${gitHead()})`,
+  version: () => `@bcts/codegen ${installedVersion("@bcts/codegen")} (workspace, built dist/, ${gitHead()})`,
   async unavailableReason() {
     try {
       const mod = (await import("@bcts/codegen")) as Record<string, unknown>;
@@ -54,8 +54,16 @@ export const bctsAdapter: ToolAdapter = {
   compilerOptions: { customConditions: ["@bcts/source"] },
 };
 
+const codegenDist = join(repoRoot, "packages", "codegen", "dist", "index.js");
+
+/**
+ * Builds @bcts/codegen's dist/ (as `pnpm build` does for publishing) and bundles the small child
+ * around it. The child imports the built package by path, so ts-morph and fast-xml-parser load from
+ * codegen's own node_modules, exactly as for an installed package; nothing is transpiled while timed.
+ */
 async function bundleChild(): Promise<void> {
   if (existsSync(childBundle) && statSync(childBundle).mtimeMs > Date.now() - 60_000) return;
+  execSync("node ../../node_modules/typescript/bin/tsc -p tsconfig.build.json", { cwd: join(repoRoot, "packages", "codegen"), stdio: "pipe" });
   await build({
     entryPoints: [childSource],
     outfile: childBundle,
@@ -63,19 +71,10 @@ async function bundleChild(): Promise<void> {
     platform: "node",
     format: "esm",
     target: "node20",
-    conditions: ["@bcts/source"],
-    // third-party dependencies stay in node_modules (as for a published package): they are left
-    // as imports of their resolved absolute paths, since .work/ cannot see codegen's node_modules.
     plugins: [{
-      name: "external-by-path",
+      name: "codegen-dist",
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, async (args) => {
-          if (args.pluginData === "inner" || args.path.startsWith("@bcts/")) return undefined;
-          if (args.path.startsWith("node:")) return { path: args.path, external: true };
-          const r = await b.resolve(args.path, { resolveDir: args.resolveDir, kind: args.kind, pluginData: "inner" });
-          if (r.errors.length > 0 || r.external) return { path: args.path, external: true };
-          return { path: r.path, external: true };
-        });
+        b.onResolve({ filter: /^@bcts\/codegen$/ }, () => ({ path: codegenDist, external: true }));
       },
     }],
     logLevel: "silent",

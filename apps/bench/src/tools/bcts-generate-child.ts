@@ -1,7 +1,7 @@
 // Child process entry for timing bcts generation: the documented programmatic API
 // `generate({ routes: [...] })` of @bcts/codegen on a local metadata file.
-// Bundled by the bench (esbuild, third-party packages external) and run with plain `node`, as a
-// published @bcts/codegen runs from dist/, so tsx's on-the-fly transpilation is not timed.
+// Bundled by the bench with @bcts/codegen resolved to its built dist/, and run with plain `node`
+// as a published @bcts/codegen runs, so tsx's on-the-fly transpilation is not timed.
 import { generate } from "@bcts/codegen";
 
 const [file, outDir, kind, path, name] = process.argv.slice(2);

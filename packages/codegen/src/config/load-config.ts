@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ts } from "ts-morph";
+import { ts } from "../ts-morph.js";
 import { ConfigError } from "./config-error.js";
 
 /**

@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
+import type { StatementStructures } from "ts-morph";
 import type { EdmComplexType } from "../model/edm-model.js";
 import type { EmitContext } from "./emit-context.js";
 import { moduleStatements, type EmittedFile } from "./emitted-file.js";

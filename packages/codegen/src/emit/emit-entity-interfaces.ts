@@ -1,4 +1,5 @@
-import { StructureKind, type InterfaceDeclarationStructure, type PropertySignatureStructure } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
+import type { InterfaceDeclarationStructure, PropertySignatureStructure } from "ts-morph";
 import type { EdmEntityType, EdmProperty } from "../model/edm-model.js";
 import type { EmitContext } from "./emit-context.js";
 import type { ImportSet } from "./import-set.js";
@@ -10,15 +11,15 @@ export function emitEntityInterfaces(type: EdmEntityType, context: EmitContext, 
   const sets = context.model.entitySets.filter((s) => s.entityType === type.qualifiedName).map((s) => s.wireName);
   const streams = type.properties.filter(isStream);
   const read: PropertySignatureStructure[] = [
-    ...type.properties.filter((p) => !isStream(p)).map((p) => ({
-      kind: StructureKind.PropertySignature as const,
+    ...type.properties.filter((p) => !isStream(p)).map((p): PropertySignatureStructure => ({
+      kind: StructureKind.PropertySignature,
       name: propertyKey(p.wireName),
       isReadonly: true,
       type: tsType(p, "read", context, imports),
       docs: [propertyDoc(p)],
     })),
-    ...streams.map((p) => ({
-      kind: StructureKind.PropertySignature as const,
+    ...streams.map((p): PropertySignatureStructure => ({
+      kind: StructureKind.PropertySignature,
       name: stringLiteral(`${p.wireName}@odata.mediaReadLink`),
       isReadonly: true,
       hasQuestionToken: true,
@@ -29,8 +30,8 @@ export function emitEntityInterfaces(type: EdmEntityType, context: EmitContext, 
   ];
   const create: PropertySignatureStructure[] = [
     ...type.properties.filter((p) => p.writableOnCreate).map((p) => input(p, context, imports)),
-    ...type.navigation.filter((n) => n.deepInsert).map((n) => ({
-      kind: StructureKind.PropertySignature as const,
+    ...type.navigation.filter((n) => n.deepInsert).map((n): PropertySignatureStructure => ({
+      kind: StructureKind.PropertySignature,
       name: propertyKey(n.wireName),
       hasQuestionToken: true,
       type: `${imports.add("./registry.js", "ModelOf", true)}<${stringLiteral(n.targetType)}>["create"][]`,

@@ -1,4 +1,5 @@
-import { StructureKind, type InterfaceDeclarationStructure, type StatementStructures } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
+import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
 import type { EdmEntityType, EdmOperation } from "../model/edm-model.js";
 import { constStatement, typeAliasStatement } from "./const-statement.js";
 import type { EmitContext } from "./emit-context.js";

@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
+import type { StatementStructures } from "ts-morph";
 import type { EdmEnumType } from "../model/edm-model.js";
 import { decodeXmlName } from "../model/names.js";
 import { constStatement } from "./const-statement.js";

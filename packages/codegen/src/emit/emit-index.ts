@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
+import type { StatementStructures } from "ts-morph";
 import { compareStrings } from "../model/compare-strings.js";
 import { constStatement } from "./const-statement.js";
 import type { EmittedFile } from "./emitted-file.js";

@@ -1,4 +1,5 @@
-import { StructureKind, type StatementStructures } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
+import type { StatementStructures } from "ts-morph";
 import { constStatement } from "./const-statement.js";
 import type { EmitContext } from "./emit-context.js";
 import { actionModel, operationDescriptor } from "./emit-entity-module.js";

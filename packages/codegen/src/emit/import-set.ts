@@ -1,4 +1,5 @@
-import { StructureKind, type ImportDeclarationStructure } from "ts-morph";
+import { StructureKind } from "../ts-morph.js";
+import type { ImportDeclarationStructure } from "ts-morph";
 import { compareStrings } from "../model/compare-strings.js";
 
 /** Collects the names a module uses and prints sorted, de-duplicated import declarations. */

@@ -1,4 +1,5 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind, type SourceFileStructure } from "ts-morph";
+import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } from "../ts-morph.js";
+import type { SourceFileStructure } from "ts-morph";
 import type { EmittedFile } from "../emit/emitted-file.js";
 import { compareStrings } from "../model/compare-strings.js";
 
