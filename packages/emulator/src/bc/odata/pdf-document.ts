@@ -1,9 +1,4 @@
-import type { EdmEntitySet } from "../metadata/edm-model.js";
-import type { StoredEntity } from "../store/entity-store.js";
-import { resolveEnumMember } from "./edm-values.js";
-import { storeKey } from "./entity-key.js";
-import { withDefaults } from "./entity-values.js";
-import type { ODataContext } from "./odata-context.js";
+import type { ContainedRecordRule } from "./contained-record.js";
 
 /** `salesInvoices` → the parentType caption BC uses for its PDF (§5.5, pdfdocument_get). */
 const parentTypes: Readonly<Record<string, string>> = {
@@ -38,20 +33,14 @@ export function renderPdf(title: string): Buffer {
 }
 
 /**
- * BC renders `…/salesInvoices({id})/pdfDocument` on request. The emulator creates the pdfDocument row
- * the first time it is addressed, with a small PDF naming the document.
+ * BC renders `…/salesInvoices({id})/pdfDocument` on request: the emulator creates the pdfDocument
+ * record the first time it is addressed, with a small PDF naming the document.
  */
-export function ensurePdfDocument(ctx: ODataContext, pdfSet: EdmEntitySet, scope: string, parentSet: EdmEntitySet, parent: StoredEntity): StoredEntity | undefined {
-  const caption = parentTypes[parentSet.name];
-  if (!caption || pdfSet.entityType !== "Microsoft.NAV.pdfDocument") return undefined;
-  const type = ctx.route.typeOf(pdfSet);
-  const parentTypeProperty = type.properties.get("parentType");
-  const enumType = parentTypeProperty?.type.kind === "enum" ? ctx.route.model.enumTypes.get(parentTypeProperty.type.name) : undefined;
-  const values = withDefaults(type, ctx.route.model, {
-    id: parent.values["id"],
+export const pdfDocumentRule: ContainedRecordRule = {
+  entityType: "Microsoft.NAV.pdfDocument",
+  parentTypes,
+  values: (parent, caption) => ({
     parentId: parent.values["id"],
-    ...(enumType ? { parentType: resolveEnumMember(enumType, caption) ?? enumType.members[0]?.name } : {}),
-  });
-  values["pdfDocumentContent"] = renderPdf(`${caption} ${String(parent.values["number"] ?? "")}`).toString("base64");
-  return ctx.store.put(scope, pdfSet.name, storeKey(type, values), values);
-}
+    pdfDocumentContent: renderPdf(`${caption} ${String(parent.values["number"] ?? "")}`).toString("base64"),
+  }),
+};

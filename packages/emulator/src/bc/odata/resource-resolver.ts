@@ -3,8 +3,9 @@ import { BcError, bcErrors } from "../http/bc-error.js";
 import type { StoredEntity } from "../store/entity-store.js";
 import { formatKey, parseKey, storeKey } from "./entity-key.js";
 import type { ODataContext } from "./odata-context.js";
-import { ensurePdfDocument } from "./pdf-document.js";
-import { ensurePicture } from "./picture.js";
+import { ensureContainedRecord } from "./contained-record.js";
+import { pdfDocumentRule } from "./pdf-document.js";
+import { pictureRule } from "./picture.js";
 
 /** A parent reached through a navigation property; its referential constraints filter the children. */
 export interface ParentLink {
@@ -175,8 +176,8 @@ function navigate(ctx: ODataContext, entity: EntityTarget, nav: EdmNavigationPro
   if (nav.collection) return collection;
   const row =
     candidateRows(ctx, set, scope, parent)[0] ??
-    ensurePdfDocument(ctx, set, scope, entity.set, entity.row) ??
-    ensurePicture(ctx, set, scope, entity.set, entity.row);
+    ensureContainedRecord(ctx, pdfDocumentRule, set, scope, entity.set, entity.row) ??
+    ensureContainedRecord(ctx, pictureRule, set, scope, entity.set, entity.row);
   if (!row || nav.constraints.length === 0) throw new BcError(404, "BadRequest_NotFound", `The navigation property '${nav.name}' has no related entity.`);
   return { kind: "entity", set, type: collection.type, scope, row, parent, contextPath: contextBase };
 }
