@@ -1,4 +1,4 @@
-import { ClientSecretProvider, type TokenProvider } from "@bcts/auth";
+import { ClientSecretProvider, createTokenProviderFromEnvironment, type TokenProvider } from "@bcts/auth";
 import { startEmulator, type Emulator, type StartEmulatorOptions } from "@bcts/emulator";
 
 /**
@@ -62,7 +62,8 @@ export async function resolveTarget(env: NodeJS.ProcessEnv = process.env, option
       environment,
       baseUrl,
       serviceRootUrl: `${baseUrl}/v2.0/${encodeURIComponent(tenantId)}/${encodeURIComponent(environment)}/api/v2.0`,
-      credential: new ClientSecretProvider({ tenantId, clientId: live.AZURE_CLIENT_ID, clientSecret: live.AZURE_CLIENT_SECRET }),
+      // The same Azure SDK variables, read by @bcts/auth's own factory.
+      credential: createTokenProviderFromEnvironment({ env }),
       description: [`live tenant ${tenantId}, environment ${environment}`, `token authority https://login.microsoftonline.com/${tenantId}`],
       close: async () => {},
     };

@@ -39,3 +39,15 @@ describe("readLiveSettings", () => {
     }
   });
 });
+
+describe("resolveTarget with the live variables", () => {
+  test("targets the documented online URLs and builds the credential without contacting anything", async () => {
+    const { resolveTarget } = await import("../src/target.js");
+    const target = await resolveTarget({ AZURE_TENANT_ID: "contoso.onmicrosoft.com", AZURE_CLIENT_ID: "c", AZURE_CLIENT_SECRET: "s3cr3t-value", BC_ENVIRONMENT: "production" });
+    expect(target.kind).toBe("live");
+    expect(target.serviceRootUrl).toBe("https://api.businesscentral.dynamics.com/v2.0/contoso.onmicrosoft.com/production/api/v2.0");
+    expect(typeof target.credential.getToken).toBe("function");
+    expect(target.description.join("\n")).not.toContain("s3cr3t-value");
+    await target.close();
+  });
+});
