@@ -7,7 +7,7 @@ export { defineConfig } from "./config/define-config.js";
 export { resolveConfig } from "./config/resolve-config.js";
 export { loadConfig } from "./config/load-config.js";
 export { ConfigError } from "./config/config-error.js";
-export type { BctsConfig, RouteConfig, MetadataSource, ResolvedRoute } from "./config/config-types.js";
+export type { BctsConfig, RouteConfig, MetadataSource, NamingOptions, ResolvedNaming, ResolvedRoute } from "./config/config-types.js";
 export { CsdlParseError } from "./csdl/csdl-parse-error.js";
 export { MetadataModelError } from "./model/metadata-model-error.js";
 export { diffMetadata, type MetadataDiff, type DiffMetadataOptions } from "./diff/diff-metadata.js";

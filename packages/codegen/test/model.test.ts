@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_NAMING } from "../src/config/resolve-naming.js";
 import { parseCsdl } from "../src/csdl/parse-csdl.js";
 import { buildModel } from "../src/model/build-model.js";
 import { MetadataModelError } from "../src/model/metadata-model-error.js";
 import type { ModelOptions } from "../src/model/model-options.js";
 import { edmx } from "./edmx.js";
 
-const api: ModelOptions = { routeName: "api-v2.0", routeKind: "api", routePath: "api/v2.0", entitySets: "all" };
+const api: ModelOptions = { routeName: "api-v2.0", routeKind: "api", routePath: "api/v2.0", entitySets: "all", naming: DEFAULT_NAMING };
 const model = (body: string, options: Partial<ModelOptions> = {}, namespace?: string) =>
   buildModel(parseCsdl(edmx(body, namespace ? { namespace } : {}), { source: "doc.xml", maxBytes: 1e6 }), { ...api, ...options }, "doc.xml");
 

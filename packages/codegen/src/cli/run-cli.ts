@@ -17,7 +17,7 @@ export interface CliIo {
 export const USAGE = `Usage:
   bcts generate [--config bcts.config.ts] [--route <name>]... [--check] [--offline]
   bcts generate --input <metadata.xml> --out <dir> [--kind api|odatav4] [--path api/v2.0] [--name api-v2.0]
-                [--entity-sets a,b] [--decimal number|string] [--int64 number|string] [--no-openapi] [--check]
+                [--entity-sets a,b] [--decimal number|string] [--int64 number|string] [--dates string|Date] [--no-openapi] [--check]
   bcts generate --url <serviceRoot> --out <dir> ...   (token from the BC_ACCESS_TOKEN environment variable)
   bcts diff <old.xml> <new.xml> [--kind api|odatav4]
 
@@ -56,7 +56,7 @@ async function runGenerate(args: readonly string[], io: CliIo): Promise<number> 
     options: {
       config: { type: "string" }, route: { type: "string", multiple: true }, check: { type: "boolean" }, offline: { type: "boolean" },
       input: { type: "string" }, url: { type: "string" }, out: { type: "string" }, kind: { type: "string" }, path: { type: "string" },
-      name: { type: "string" }, "entity-sets": { type: "string" }, decimal: { type: "string" }, int64: { type: "string" }, "no-openapi": { type: "boolean" },
+      name: { type: "string" }, "entity-sets": { type: "string" }, decimal: { type: "string" }, int64: { type: "string" }, dates: { type: "string" }, "no-openapi": { type: "boolean" },
     },
   });
   let routes: readonly RouteConfig[];
@@ -111,6 +111,7 @@ function flagRoute(values: Record<string, string | boolean | string[] | undefine
     ...(entitySets ? { entitySets } : {}),
     ...(str("decimal") ? { decimal: str("decimal") as "number" } : {}),
     ...(str("int64") ? { int64: str("int64") as "number" } : {}),
+    ...(str("dates") ? { dates: str("dates") as "string" } : {}),
     ...(values["no-openapi"] ? { openapi: false } : {}),
   };
 }

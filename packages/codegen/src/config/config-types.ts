@@ -27,8 +27,16 @@ export interface RouteConfig {
   readonly entitySets?: readonly string[];
   /** TypeScript type for Edm.Decimal (default "number"; "string" keeps full precision). */
   readonly decimal?: "number" | "string";
-  /** TypeScript type for Edm.Int64 (default "number"). */
+  /** TypeScript type for Edm.Int64 (default "number"; "string" keeps integers above 2^53 exact). */
   readonly int64?: "number" | "string";
+  /**
+   * TypeScript type for Edm.Date and Edm.DateTimeOffset: "string" (default) keeps the ISO text BC
+   * sends (`"2024-01-31"`, `"2024-01-31T12:00:00Z"`); "Date" converts to and from `Date` objects
+   * (Edm.Date at UTC midnight). Edm.TimeOfDay and Edm.Duration always stay strings.
+   */
+  readonly dates?: "string" | "Date";
+  /** How generated TypeScript names are spelled; property names always stay the wire names. */
+  readonly naming?: NamingOptions;
   /** Emit `paths.ts` and `openapi.json` too (default true). */
   readonly openapi?: boolean;
   /** Module the generated code imports its runtime from (default "@bcts/odata"). */
@@ -41,6 +49,34 @@ export interface RouteConfig {
    * @example changeset: { packageName: "@contoso/bc-client" }   // writes .changeset/bcts-<route>-<hash>.md
    */
   readonly changeset?: { readonly packageName: string; readonly dir?: string };
+}
+
+/**
+ * Spelling of generated type names. Properties, entity sets and enum values keep their wire names,
+ * so `$select`, `$filter` and BC's own error messages use the names you see in code.
+ *
+ * @example naming: { typePrefix: "Bc", rename: { "Microsoft.NAV.customer": "Client" } } // BcItem, BcItemCreate, Client, ClientCreate
+ */
+export interface NamingOptions {
+  /** "pascal" (default): `salesOrder` → `SalesOrder`; "preserve": the decoded metadata name `salesOrder`. */
+  readonly types?: "pascal" | "preserve";
+  /** Put before every generated type name (entity, complex and enum types): "Bc" → `BcCustomer`, `BcCustomerCreate`. */
+  readonly typePrefix?: string;
+  /** Put after the base name of every generated type: "Entity" → `CustomerEntity`, `CustomerEntityCreate`. */
+  readonly typeSuffix?: string;
+  /** Enum member keys: "decoded" (default) `G_x002F_L_x0020_Account` → `G_L_Account`; "pascal" → `GLAccount`. Values stay raw wire names. */
+  readonly enumMembers?: "decoded" | "pascal";
+  /** Exact base names for chosen types by qualified name, applied before prefix/suffix rules: `{ "Microsoft.NAV.customer": "Client" }`. */
+  readonly rename?: Readonly<Record<string, string>>;
+}
+
+/** Naming with every default filled in. */
+export interface ResolvedNaming {
+  readonly types: "pascal" | "preserve";
+  readonly typePrefix: string;
+  readonly typeSuffix: string;
+  readonly enumMembers: "decoded" | "pascal";
+  readonly rename: Readonly<Record<string, string>>;
 }
 
 export interface BctsConfig {
@@ -58,6 +94,8 @@ export interface ResolvedRoute {
   readonly entitySets: readonly string[] | "all";
   readonly decimal: "number" | "string";
   readonly int64: "number" | "string";
+  readonly dates: "string" | "Date";
+  readonly naming: ResolvedNaming;
   readonly openapi: boolean;
   readonly runtimeModule: string;
   readonly maxBytes: number;

@@ -1,9 +1,11 @@
 import { isAbsolute, resolve } from "node:path";
 import { ConfigError } from "./config-error.js";
 import type { MetadataSource, ResolvedRoute } from "./config-types.js";
+import { found, oneOf, record, text } from "./config-values.js";
+import { resolveNaming } from "./resolve-naming.js";
 
 const ROUTE_EXAMPLE = `{ name: "api-v2.0", kind: "api", path: "api/v2.0", source: { kind: "file", path: "metadata/api-v2.0.xml" }, outDir: "src/generated/api-v2.0" }`;
-const ROUTE_KEYS = ["name", "kind", "path", "source", "outDir", "snapshotPath", "entitySets", "decimal", "int64", "openapi", "runtimeModule", "maxBytes", "changeset"];
+const ROUTE_KEYS = ["name", "kind", "path", "source", "outDir", "snapshotPath", "entitySets", "decimal", "int64", "dates", "naming", "openapi", "runtimeModule", "maxBytes", "changeset"];
 
 /**
  * Validates a config value of unknown shape (a loaded `bcts.config.ts`, or `generate()` options) and
@@ -50,6 +52,8 @@ function resolveRoute(value: unknown, key: string, baseDir: string): ResolvedRou
     entitySets: sets === undefined ? "all" : (sets as string[]),
     decimal: oneOf(route["decimal"], `${key}.decimal`, ["number", "string"] as const, "number", `decimal: "string"`),
     int64: oneOf(route["int64"], `${key}.int64`, ["number", "string"] as const, "number", `int64: "string"`),
+    dates: oneOf(route["dates"], `${key}.dates`, ["string", "Date"] as const, "string", `dates: "Date"`),
+    naming: resolveNaming(route["naming"], `${key}.naming`),
     openapi,
     runtimeModule: route["runtimeModule"] === undefined ? "@bcts/odata" : text(route["runtimeModule"], `${key}.runtimeModule`, /./, "a module specifier", `runtimeModule: "@bcts/odata"`),
     maxBytes,
@@ -87,32 +91,6 @@ function resolveSource(value: unknown, key: string, baseDir: string): MetadataSo
       const unreachable: never = kind;
       return unreachable;
     }
-  }
-}
-
-function record(value: unknown, key: string, example: string): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ConfigError(key, "an object", found(value), example);
-  return value as Record<string, unknown>;
-}
-
-function text(value: unknown, key: string, pattern: RegExp, expected: string, example: string): string {
-  if (typeof value !== "string" || !pattern.test(value)) throw new ConfigError(key, expected, found(value), example);
-  return value;
-}
-
-function oneOf<const T extends readonly string[]>(value: unknown, key: string, allowed: T, fallback: T[number] | undefined, example: string): T[number] {
-  if (value === undefined && fallback !== undefined) return fallback;
-  if (typeof value !== "string" || !allowed.includes(value)) throw new ConfigError(key, allowed.map((a) => JSON.stringify(a)).join(" or "), found(value), example);
-  return value as T[number];
-}
-
-function found(value: unknown): string {
-  if (value === undefined) return "nothing";
-  if (typeof value === "function") return "a function";
-  try {
-    return JSON.stringify(value)?.slice(0, 80) ?? String(value);
-  } catch {
-    return String(value);
   }
 }
 

@@ -1,4 +1,5 @@
 import { parseCsdl } from "../csdl/parse-csdl.js";
+import { DEFAULT_NAMING } from "../config/resolve-naming.js";
 import { buildModel } from "../model/build-model.js";
 import { diffModels } from "./diff-models.js";
 import { bumpOf, type Bump, type MetadataChange } from "./metadata-change.js";
@@ -25,7 +26,7 @@ export interface DiffMetadataOptions {
  */
 export function diffMetadata(before: string, after: string, options: DiffMetadataOptions): MetadataDiff {
   const model = (xml: string, source: string) =>
-    buildModel(parseCsdl(xml, { source, maxBytes: options.maxBytes ?? 32 * 1024 * 1024 }), { routeName: "diff", routeKind: options.kind, routePath: "diff", entitySets: "all" }, source);
+    buildModel(parseCsdl(xml, { source, maxBytes: options.maxBytes ?? 32 * 1024 * 1024 }), { routeName: "diff", routeKind: options.kind, routePath: "diff", entitySets: "all", naming: DEFAULT_NAMING }, source);
   const changes = diffModels(model(before, "old document"), model(after, "new document"));
   const bump = bumpOf(changes);
   const major = changes.filter((c) => c.severity === "major");

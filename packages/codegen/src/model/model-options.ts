@@ -1,3 +1,5 @@
+import type { ResolvedNaming } from "../config/config-types.js";
+
 /** What the model stage needs from a resolved route configuration. */
 export interface ModelOptions {
   readonly routeName: string;
@@ -5,4 +7,6 @@ export interface ModelOptions {
   readonly routePath: string;
   /** Entity sets to keep (others are pruned with the types only they reach), or "all". */
   readonly entitySets: readonly string[] | "all";
+  /** Spelling of generated type names and enum member keys. */
+  readonly naming: ResolvedNaming;
 }
