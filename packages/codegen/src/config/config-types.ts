@@ -58,7 +58,7 @@ export interface RouteConfig {
  * @example naming: { typePrefix: "Bc", rename: { "Microsoft.NAV.customer": "Client" } } // BcItem, BcItemCreate, Client, ClientCreate
  */
 export interface NamingOptions {
-  /** "pascal" (default): `salesOrder` → `SalesOrder`; "preserve": the decoded metadata name `salesOrder`. */
+  /** "pascal" (default): `salesOrder` → `SalesOrder`; "preserve": the decoded metadata name `salesOrder` (a prefix is glued on as is: `BcsalesOrder`). */
   readonly types?: "pascal" | "preserve";
   /** Put before every generated type name (entity, complex and enum types): "Bc" → `BcCustomer`, `BcCustomerCreate`. */
   readonly typePrefix?: string;
@@ -66,7 +66,13 @@ export interface NamingOptions {
   readonly typeSuffix?: string;
   /** Enum member keys: "decoded" (default) `G_x002F_L_x0020_Account` → `G_L_Account`; "pascal" → `GLAccount`. Values stay raw wire names. */
   readonly enumMembers?: "decoded" | "pascal";
-  /** Exact base names for chosen types by qualified name, applied before prefix/suffix rules: `{ "Microsoft.NAV.customer": "Client" }`. */
+  /**
+   * Exact base names for chosen types by qualified name: `{ "Microsoft.NAV.customer": "Client" }` → `Client`,
+   * `ClientCreate`, … Used exactly as given: `types`, `typePrefix` and `typeSuffix` do not apply to it, and
+   * it is never de-duplicated; other types step aside instead (`Vendor_2`, with a note). A key that names
+   * no entity, complex or enum type of the document, or a name that clashes with a generated or reserved
+   * name, fails generation with a ConfigError. A renamed type pruned by `entitySets` is fine.
+   */
   readonly rename?: Readonly<Record<string, string>>;
 }
 

@@ -6,8 +6,9 @@ import { compareStrings } from "./compare-strings.js";
 import { isDeepInsert } from "./deep-insert.js";
 import { MetadataModelError } from "./metadata-model-error.js";
 import { NameAllocator } from "./name-allocator.js";
-import { camel, decodeXmlName, kebab, pascal, toIdentifier } from "./names.js";
+import { camel, decodeXmlName, kebab, toIdentifier } from "./names.js";
 import { RESERVED_FILES } from "./reserved-names.js";
+import type { TypeNaming } from "./type-naming.js";
 import { termString } from "./annotation-lookup.js";
 
 interface Declared {
@@ -24,7 +25,7 @@ export function buildEntityTypes(
   document: CsdlDocument,
   keep: ReadonlySet<string>,
   containerType: string | undefined,
-  exportNames: NameAllocator,
+  naming: TypeNaming,
   context: PropertyContext,
   notes: string[],
 ): EdmEntityType[] {
@@ -60,8 +61,7 @@ export function buildEntityTypes(
         };
       // Navigation to a pruned type stays: it is typed by name and falls back to the untyped EntityModel.
       }));
-      const base = pascal(toIdentifier(decodeXmlName(d.type.name)));
-      const read = exportNames.take(base, (c) => [c, `${c}Create`, `${c}Update`, `${c}Model`, `${c}Fields`, `${c}Navigation`, `${c}Actions`, `${camel(c)}Type`]);
+      const read = naming.name("entity", d.qualifiedName, d.type.name);
       const caption = termString(d.type.annotations, "Org.OData.Core.V1.Description");
       return {
         kind: "entityType",

@@ -3,13 +3,13 @@ import type { EdmEnumType } from "./edm-model.js";
 import { MetadataModelError } from "./metadata-model-error.js";
 import { compareStrings } from "./compare-strings.js";
 import { NameAllocator } from "./name-allocator.js";
-import { decodeXmlName, pascal, toIdentifier, toMemberKey } from "./names.js";
+import type { TypeNaming } from "./type-naming.js";
 
 /**
- * Enum types sorted by qualified name. Member keys are decoded captions made unique
+ * Enum types sorted by qualified name. Member keys are decoded (or PascalCased) captions made unique
  * (`Expired_x0020_` next to `Expired` becomes `Expired_2`); values stay the raw wire names.
  */
-export function buildEnumTypes(document: CsdlDocument, exports: NameAllocator, source: string): EdmEnumType[] {
+export function buildEnumTypes(document: CsdlDocument, naming: TypeNaming, source: string): EdmEnumType[] {
   const all = document.schemas.flatMap((schema) => schema.enumTypes.map((type) => ({ schema, type, qualifiedName: `${schema.namespace}.${type.name}` })));
   all.sort((a, b) => compareStrings(a.qualifiedName, b.qualifiedName));
   return all.map(({ type, qualifiedName }) => {
@@ -21,8 +21,8 @@ export function buildEnumTypes(document: CsdlDocument, exports: NameAllocator, s
       seenWire.add(member.name);
       const value = member.value === undefined ? index : Number(member.value);
       if (!Number.isFinite(value)) throw new MetadataModelError(source, `EnumType[${qualifiedName}]/Member[${member.name}]`, `Value "${member.value}" is not a number`);
-      return [{ wireName: member.name, key: keys.take(toMemberKey(member.name)), value }];
+      return [{ wireName: member.name, key: keys.take(naming.memberKey(member.name)), value }];
     });
-    return { kind: "enumType" as const, qualifiedName, name: exports.take(pascal(toIdentifier(decodeXmlName(type.name)))), members };
+    return { kind: "enumType" as const, qualifiedName, name: naming.name("enum", qualifiedName, type.name), members };
   });
 }

@@ -10,8 +10,8 @@ import { isDeepInsert } from "./deep-insert.js";
 import { MetadataModelError } from "./metadata-model-error.js";
 import type { ModelOptions } from "./model-options.js";
 import { NameAllocator } from "./name-allocator.js";
-import { camel, decodeXmlName, pascal, routeConstName, toIdentifier } from "./names.js";
-import { RESERVED_EXPORTS } from "./reserved-names.js";
+import { camel, decodeXmlName, routeConstName, toIdentifier } from "./names.js";
+import { TypeNaming } from "./type-naming.js";
 import { TypeResolver } from "./type-resolver.js";
 
 /**
@@ -24,7 +24,7 @@ export function buildModel(document: CsdlDocument, options: ModelOptions, source
   const context: PropertyContext = { resolver, annotations: new AnnotationLookup(document, resolver), source };
   const notes: string[] = [];
   const routeConst = routeConstName(options.routeName);
-  const exportNames = new NameAllocator([...RESERVED_EXPORTS, routeConst]);
+  const naming = new TypeNaming(options.naming, document, routeConst, notes);
 
   const sets = document.schemas.flatMap((s) => (s.entityContainer?.entitySets ?? []).map((set) => ({ set, type: resolver.entityType(set.entityType, `EntitySet[${set.name}]`).qualifiedName })));
   const containerSetName = options.routeKind === "api" ? "companies" : "Company";
@@ -34,16 +34,16 @@ export function buildModel(document: CsdlDocument, options: ModelOptions, source
     ? new Set(document.schemas.flatMap((s) => s.entityTypes.map((t) => `${s.namespace}.${t.name}`)))
     : reachableTypes(document, selected.map((s) => s.type), containerType, resolver);
 
-  const enumTypes = buildEnumTypes(document, exportNames, source);
-  const complexTypes = buildComplexTypes(document, exportNames, context);
-  const entityTypes = buildEntityTypes(document, keep, containerType, exportNames, context, notes);
+  const enumTypes = buildEnumTypes(document, naming, source);
+  const complexTypes = buildComplexTypes(document, naming, context);
+  const entityTypes = buildEntityTypes(document, keep, containerType, naming, context, notes);
   const containerNavigation = document.schemas.flatMap((s) => s.entityTypes.filter((t) => `${s.namespace}.${t.name}` === containerType).flatMap((t) => t.navigationProperties));
   const contained = new Set(containerNavigation.flatMap((n) => [n.name, `type:${resolver.entityType(n.type, `EntityType[${containerType}]/NavigationProperty[${n.name}]`).qualifiedName}`]));
 
   const entitySets = [...selected].sort((a, b) => compareStrings(a.set.name, b.set.name)).map(({ set, type }): EdmEntitySet => ({
     wireName: set.name,
     entityType: type,
-    constName: `${exportNames.take(camel(toIdentifier(decodeXmlName(set.name))), (c) => [`${c}Set`])}Set`,
+    constName: `${naming.exports.take(camel(toIdentifier(decodeXmlName(set.name))), (c) => [`${c}Set`])}Set`,
     scope: scopeOf(set, type, options, containerType, contained),
     capabilities: {
       insert: recordFlag(set.annotations, "Org.OData.Capabilities.V1.InsertRestrictions", "Insertable"),
@@ -124,7 +124,7 @@ function scopeOf(set: CsdlEntitySet, type: string, options: ModelOptions, contai
   }
 }
 
-function buildComplexTypes(document: CsdlDocument, exportNames: NameAllocator, context: PropertyContext): EdmComplexType[] {
+function buildComplexTypes(document: CsdlDocument, naming: TypeNaming, context: PropertyContext): EdmComplexType[] {
   const all = document.schemas.flatMap((s) => s.complexTypes.map((type) => ({ type, qualifiedName: `${s.namespace}.${type.name}` })));
   all.sort((a, b) => compareStrings(a.qualifiedName, b.qualifiedName));
   return all.map(({ type, qualifiedName }) => {
@@ -132,7 +132,7 @@ function buildComplexTypes(document: CsdlDocument, exportNames: NameAllocator, c
     return {
       kind: "complexType",
       qualifiedName,
-      name: exportNames.take(pascal(toIdentifier(decodeXmlName(type.name)))),
+      name: naming.name("complex", qualifiedName, type.name),
       properties: buildProperties("ComplexType", qualifiedName, type.properties, [], context),
     };
   });

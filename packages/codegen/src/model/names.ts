@@ -18,6 +18,14 @@ export function toMemberKey(wireName: string): string {
   return /^[0-9]/.test(key) ? `_${key}` : key;
 }
 
+/** Enum member key in PascalCase: `G_x002F_L_x0020_Account` → `GLAccount`, `Charge (Item)` → `ChargeItem`, ` ` → `Blank`. */
+export function toPascalMemberKey(wireName: string): string {
+  const words = decodeXmlName(wireName).split(/[^A-Za-z0-9]+/).filter((w) => w !== "");
+  if (words.length === 0) return "Blank";
+  const key = words.map(pascal).join("");
+  return /^[0-9]/.test(key) ? `_${key}` : key;
+}
+
 export function pascal(identifier: string): string {
   return identifier.charAt(0).toUpperCase() + identifier.slice(1);
 }
