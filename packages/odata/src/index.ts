@@ -47,4 +47,9 @@ export { decideRetry } from "./pipeline/retry-decision.js";
 export type { RetryOptions, RetryInput, RetryDecision } from "./pipeline/retry-decision.js";
 export { concurrencyLimiter } from "./pipeline/concurrency-limiter.js";
 
+export { createValueCodec, type ValueCodec } from "./values/value-codec.js";
+export type { ValueMapping, ConversionTable, RouteValues } from "./values/value-mapping.js";
+export { LosslessNumber, parseLosslessJson } from "./values/lossless-json.js";
+export { ODataValueError } from "./errors/odata-value-error.js";
+
 export { EMPTY_DATE, EMPTY_DATE_TIME, EMPTY_GUID, EMPTY_ENUM, isBlank, blankToNull } from "./empty-values.js";

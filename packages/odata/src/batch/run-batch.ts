@@ -7,6 +7,8 @@ import { encodeKey } from "../query/encode-key.js";
 import { toQueryNode, type RuntimeQueryOptions } from "../query/to-query-node.js";
 import { withQuery } from "../client/read-helpers.js";
 import type { RequestExecutor } from "../client/request-executor.js";
+import { LosslessNumber } from "../values/lossless-json.js";
+import type { ValueCodec } from "../values/value-codec.js";
 import { BatchOperation, MAX_BATCH_OPERATIONS, type BatchConcurrency, type BatchOptions, type BatchSettledResult } from "./batch-types.js";
 
 
@@ -30,6 +32,7 @@ export async function runBatch(
   options: BatchOptions | undefined,
 ): Promise<unknown[]> {
   const operations = build(batchBuilder(route, scope, prefix));
+  const codec = route.codec;
   const atomic = options?.atomic === true;
   if (operations.length === 0) return [];
   if (atomic && operations.length > MAX_BATCH_OPERATIONS) {
@@ -37,7 +40,7 @@ export async function runBatch(
   }
   const settled: BatchSettledResult<unknown>[] = [];
   for (let start = 0; start < operations.length; start += MAX_BATCH_OPERATIONS) {
-    settled.push(...(await sendChunk(executor, operations.slice(start, start + MAX_BATCH_OPERATIONS), atomic, options)));
+    settled.push(...(await sendChunk(executor, codec, operations.slice(start, start + MAX_BATCH_OPERATIONS), atomic, options)));
   }
   if (!atomic) return settled;
   const failures = settled.flatMap((r, index) => (r.ok || r.status === 0 ? [] : [{ index, error: r.error }]));
@@ -46,19 +49,26 @@ export async function runBatch(
   return settled.map((r) => (r as { value: unknown }).value);
 }
 
-async function sendChunk(executor: RequestExecutor, operations: readonly BatchOperation<unknown>[], atomic: boolean, options: BatchOptions | undefined): Promise<BatchSettledResult<unknown>[]> {
-  const requests = operations.map((op, i) => ({
-    id: String(i + 1),
-    method: op.request.method,
-    url: op.request.url,
-    headers: op.request.headers,
-    ...(op.request.body === undefined ? {} : { body: op.request.body }),
-  }));
+async function sendChunk(
+  executor: RequestExecutor,
+  codec: ValueCodec | undefined,
+  operations: readonly BatchOperation<unknown>[],
+  atomic: boolean,
+  options: BatchOptions | undefined,
+): Promise<BatchSettledResult<unknown>[]> {
+  const requests = operations.map((op, i) => ({ id: String(i + 1), method: op.request.method, url: op.request.url, headers: op.request.headers }));
+  // Written by hand so that bodies the route's codec wrote (decimals as verbatim numbers) go in as they are.
+  const requestTexts = requests.map((request, i) => {
+    const body = operations[i]!.request.body;
+    const head = JSON.stringify(request);
+    return body === undefined ? head : `${head.slice(0, -1)},"body":${body instanceof JsonText ? body.text : JSON.stringify(body)}}`;
+  });
   const headers: Record<string, string> = { "Content-Type": "application/json" };
   if (atomic) headers["Isolation"] = "snapshot";
   const url = `${executor.serviceRoot}/$batch`;
-  const { data } = await executor.send({ method: "POST", url, headers, body: JSON.stringify({ requests }) }, options);
-  const responses = ((data as { responses?: InnerResponse[] } | undefined)?.responses ?? []).slice();
+  const parse = codec?.parseAs === "text" ? codec.parse : undefined;
+  const { data } = await executor.send({ method: "POST", url, headers, body: `{"requests":[${requestTexts.join(",")}]}`, parse }, options);
+  const responses = ((data as { responses?: InnerResponse[] } | undefined)?.responses ?? []).map((r) => plainEnvelope(r, codec));
   const byId = new Map(responses.filter((r) => r.id != null).map((r) => [String(r.id), r]));
   const unmatched = responses.filter((r) => r.id == null || !requests.some((q) => q.id === String(r.id)));
   return operations.map((op, i): BatchSettledResult<unknown> => {
@@ -75,6 +85,20 @@ async function sendChunk(executor: RequestExecutor, operations: readonly BatchOp
   });
 }
 
+/** Read losslessly, an answer's status is a `LosslessNumber`; its body is left to the operation's decoder. */
+function plainEnvelope(response: InnerResponse, codec: ValueCodec | undefined): InnerResponse {
+  if (codec?.parseAs !== "text") return response;
+  const raw = response.status as unknown;
+  const status = raw instanceof LosslessNumber ? Number(raw.text) : response.status;
+  const body = status >= 400 ? codec.readKind("", response.body) : response.body;
+  return { ...response, status, headers: codec.readKind("", response.headers) as InnerResponse["headers"], body };
+}
+
+/** A request body already written as JSON text by a route's value codec. */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
 function missingError(op: BatchOperation<unknown>, url: string): ODataError {
   return createODataError({ status: 0, method: op.request.method, url: op.request.url, headers: new Headers(), body: { error: { code: "Batch_NoResponse", message: `${url} returned no response for this operation (BC stops at the first failure).` } } });
 }
@@ -89,23 +113,36 @@ function batchBuilder(route: RouteDescriptor, scope: SetScope, prefix: string): 
 }
 
 const json = { "Content-Type": "application/json" };
-const identity = (body: unknown) => body;
 
 function batchSet(set: EntitySetDescriptor, path: string) {
+  const codec = set.type.registry.codec;
   return {
-    create: (body: object) => new BatchOperation({ method: "POST", url: path, headers: json, body }, identity),
+    create: (body: object) => new BatchOperation({ method: "POST", url: path, headers: json, body: bodyOf(set.type, body) }, readerOf(set.type)),
     list: (options?: RuntimeQueryOptions) =>
-      new BatchOperation({ method: "GET", url: withQuery(path, toQueryNode(set.type, options)), headers: {}, body: undefined }, (body) => (body as { value?: unknown[] }).value ?? []),
+      new BatchOperation({ method: "GET", url: withQuery(path, toQueryNode(set.type, options)), headers: {}, body: undefined }, (body) => {
+        const value = (body as { value?: unknown[] }).value ?? [];
+        return codec === undefined ? value : codec.read(set.type.name, value);
+      }),
     byId: (key: unknown) => batchEntity(set.type, `${path}${encodeKey(set.type, key)}`),
   };
 }
 
 function batchEntity(type: EntityTypeDescriptor, path: string) {
   return {
-    get: (options?: Pick<RuntimeQueryOptions, "select" | "expand">) => new BatchOperation({ method: "GET", url: withQuery(path, toQueryNode(type, options)), headers: {}, body: undefined }, identity),
-    update: (patch: object, options: BatchConcurrency) => new BatchOperation({ method: "PATCH", url: path, headers: { ...json, "If-Match": ifMatch(options) }, body: patch }, identity),
+    get: (options?: Pick<RuntimeQueryOptions, "select" | "expand">) => new BatchOperation({ method: "GET", url: withQuery(path, toQueryNode(type, options)), headers: {}, body: undefined }, readerOf(type)),
+    update: (patch: object, options: BatchConcurrency) => new BatchOperation({ method: "PATCH", url: path, headers: { ...json, "If-Match": ifMatch(options) }, body: bodyOf(type, patch) }, readerOf(type)),
     delete: (options: BatchConcurrency) => new BatchOperation({ method: "DELETE", url: path, headers: { "If-Match": ifMatch(options) }, body: undefined }, () => undefined),
   };
+}
+
+function bodyOf(type: EntityTypeDescriptor, body: object): unknown {
+  const codec = type.registry.codec;
+  return codec === undefined ? body : new JsonText(codec.write(type.name, body));
+}
+
+function readerOf(type: EntityTypeDescriptor): (body: unknown) => unknown {
+  const codec = type.registry.codec;
+  return codec === undefined ? (body) => body : (body) => (body === undefined ? body : codec.read(type.name, body));
 }
 
 function ifMatch(options: BatchConcurrency | undefined): string {

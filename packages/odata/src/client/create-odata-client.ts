@@ -78,7 +78,7 @@ function createCompanyClient(executor: RequestExecutor, route: RouteDescriptor, 
         if (operation === undefined) {
           return Promise.reject(new TypeError(`Route ${route.path} has no unbound operation "${name}". Known: ${Object.keys(route.operations).join(", ") || "(none)"}.`));
         }
-        return invokeOperation(executor, `${executor.serviceRoot}/${operation.name}?company=${encodeURIComponent(companyParam)}`, operation, params, options);
+        return invokeOperation(executor, route.codec, `${executor.serviceRoot}/${operation.name}?company=${encodeURIComponent(companyParam)}`, operation, params, options);
       },
     },
   });

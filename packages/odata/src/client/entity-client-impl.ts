@@ -7,6 +7,7 @@ import type { ConcurrencyOptions, ReadOptions, RequestOptions } from "./request-
 import { resolveIfMatch } from "./resolve-if-match.js";
 import { StreamClientImpl } from "./stream-client-impl.js";
 import { invokeOperation } from "./invoke-operation.js";
+import { bodyParser, readEntity, writeEntity } from "./value-io.js";
 
 /** Runtime implementation of `EntityOperations`; navigation, actions and streams live on a per-type prototype. */
 export class EntityClientBase {
@@ -27,17 +28,17 @@ export class EntityClientBase {
 
   async get(options?: Pick<RuntimeQueryOptions, "select" | "expand"> & ReadOptions): Promise<unknown> {
     const url = withQuery(this.toUrl(), toQueryNode(this.type, options === undefined ? undefined : { select: options.select, expand: options.expand }));
-    const { data } = await this.executor.send({ method: "GET", url, headers: readHeaders(options) }, options);
-    return data;
+    const { data } = await this.executor.send({ method: "GET", url, headers: readHeaders(options), parse: bodyParser(this.type) }, options);
+    return readEntity(this.type, data);
   }
 
   async update(patch: object, options?: ConcurrencyOptions): Promise<unknown> {
     const ifMatch = await resolveIfMatch(this.executor, this.toUrl(), this.type.keys[0], options);
     const { data } = await this.executor.send(
-      { method: "PATCH", url: this.toUrl(), headers: { "Content-Type": "application/json", "If-Match": ifMatch }, body: JSON.stringify(patch) },
+      { method: "PATCH", url: this.toUrl(), headers: { "Content-Type": "application/json", "If-Match": ifMatch }, body: writeEntity(this.type, patch), parse: bodyParser(this.type) },
       options,
     );
-    return data;
+    return readEntity(this.type, data);
   }
 
   async delete(options?: ConcurrencyOptions): Promise<void> {
@@ -82,7 +83,7 @@ function defineMembers(prototype: object, type: EntityTypeDescriptor): void {
     if (RESERVED.has(name)) continue;
     Object.defineProperty(prototype, name, {
       value(this: EntityClientBase, params?: object, options?: RequestOptions & { etag?: string; ifMatch?: "*" }) {
-        return invokeOperation(this.executor, `${this.toUrl()}/${operation.name}`, operation as OperationDescriptor, params, options);
+        return invokeOperation(this.executor, this.type.registry.codec, `${this.toUrl()}/${operation.name}`, operation as OperationDescriptor, params, options);
       },
     });
   }

@@ -8,6 +8,7 @@ import { createPagedIterator, type Page, type PagedAsyncIterableIterator } from 
 import type { RequestExecutor } from "./request-executor.js";
 import type { ReadOptions, RequestOptions } from "./request-options.js";
 import { ODataQueryError } from "../errors/odata-query-error.js";
+import { bodyParser, readCollection, readEntity, writeEntity } from "./value-io.js";
 
 /** Runtime implementation of `EntitySetClient` (the interface carries the types). */
 export class EntitySetClientImpl {
@@ -26,7 +27,7 @@ export class EntitySetClientImpl {
   }
 
   query(options?: RuntimeQueryOptions): EntityQueryImpl {
-    return new EntityQueryImpl(this.#executor, toQueryNode(this.#type, options), this.toUrl());
+    return new EntityQueryImpl(this.#executor, this.#type, toQueryNode(this.#type, options), this.toUrl());
   }
 
   list(options?: RuntimeQueryOptions & ReadOptions & { maxPageSize?: number }): PagedAsyncIterableIterator<unknown> {
@@ -39,20 +40,22 @@ export class EntitySetClientImpl {
 
   async create(body: object, options?: RequestOptions): Promise<unknown> {
     const { data } = await this.#executor.send(
-      { method: "POST", url: this.toUrl(), headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) },
+      { method: "POST", url: this.toUrl(), headers: { "Content-Type": "application/json" }, body: writeEntity(this.#type, body), parse: bodyParser(this.#type) },
       options,
     );
-    return data;
+    return readEntity(this.#type, data);
   }
 }
 
 export class EntityQueryImpl {
   readonly node: QueryNode;
   readonly #executor: RequestExecutor;
+  readonly #type: EntityTypeDescriptor;
   readonly #base: string;
 
-  constructor(executor: RequestExecutor, node: QueryNode, base: string) {
+  constructor(executor: RequestExecutor, type: EntityTypeDescriptor, node: QueryNode, base: string) {
     this.#executor = executor;
+    this.#type = type;
     this.node = node;
     this.#base = base;
   }
@@ -68,8 +71,8 @@ export class EntityQueryImpl {
       if (token !== undefined && !token.startsWith(`${origin}/`)) {
         throw new ODataQueryError(`Refusing to follow nextLink/continuationToken ${token} outside ${origin}.`, "Pass a continuationToken from a page of this client.");
       }
-      const { data, info } = await this.#executor.send({ method: "GET", url: token ?? first, headers: readHeaders(options, maxPageSize) }, options);
-      const body = data as { value?: unknown[]; "@odata.count"?: number };
+      const { data, info } = await this.#executor.send({ method: "GET", url: token ?? first, headers: readHeaders(options, maxPageSize), parse: bodyParser(this.#type) }, options);
+      const body = readCollection(this.#type, data) as { value?: unknown[]; "@odata.count"?: number };
       return { value: body.value ?? [], continuationToken: info.nextLink, count: body["@odata.count"], response: info };
     }, options?.maxPageSize);
   }

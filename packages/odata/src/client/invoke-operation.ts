@@ -1,5 +1,6 @@
 import type { OperationDescriptor } from "../model/descriptors.js";
 import type { RequestExecutor } from "./request-executor.js";
+import type { ValueCodec } from "../values/value-codec.js";
 import type { RequestOptions } from "./request-options.js";
 
 /**
@@ -7,11 +8,12 @@ import type { RequestOptions } from "./request-options.js";
  * Resolves to undefined for 204 / no ReturnType, to `value` for primitive or collection results, else to the body.
  *
  * @example
- * await invokeOperation(executor, "https://…/salesOrders(…)/Microsoft.NAV.shipAndInvoice", shipAndInvoice, undefined, undefined)
+ * await invokeOperation(executor, undefined, "https://…/salesOrders(…)/Microsoft.NAV.shipAndInvoice", shipAndInvoice, undefined, undefined)
  * // POST …/salesOrders(…)/Microsoft.NAV.shipAndInvoice → 204 → undefined
  */
 export async function invokeOperation(
   executor: RequestExecutor,
+  codec: ValueCodec | undefined,
   url: string,
   operation: OperationDescriptor,
   params: object | undefined,
@@ -23,8 +25,11 @@ export async function invokeOperation(
   const hasBody = params !== undefined && Object.keys(params).length > 0;
   if (hasBody) headers["Content-Type"] = "application/json";
   const method = operation.kind === "function" ? "GET" : "POST";
-  const { data } = await executor.send({ method, url, headers, body: hasBody && method === "POST" ? JSON.stringify(params) : undefined }, options);
+  const body = hasBody && method === "POST" ? (codec === undefined ? JSON.stringify(params) : codec.writeParams(operation.parameters, params)) : undefined;
+  const parse = codec?.parseAs === "text" ? codec.parse : undefined;
+  const { data } = await executor.send({ method, url, headers, body, parse }, options);
   if (operation.returns === null || data === undefined) return undefined;
-  if (operation.returns !== "complex" && data !== null && typeof data === "object" && "value" in data) return (data as { value: unknown }).value;
-  return data;
+  const result = operation.returns !== "complex" && data !== null && typeof data === "object" && "value" in data ? (data as { value: unknown }).value : data;
+  // Complex and collection results carry no type name in the descriptor: their numbers become plain, nothing else converts.
+  return codec === undefined ? result : codec.readKind(operation.returns, result);
 }

@@ -16,6 +16,8 @@ export interface HttpCall {
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array | Blob | ReadableStream<Uint8Array>;
   readonly parseAs?: "json" | "arrayBuffer" | "stream";
+  /** Parses a JSON body instead of `JSON.parse` (lossless numbers); the body is read as text. */
+  readonly parse?: (text: string) => unknown;
 }
 
 export interface HttpResult {
@@ -63,13 +65,14 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
     async send(call, requestOptions) {
       const headers: Record<string, string> = { "client-request-id": options.createRequestId(), ...call.headers, ...requestOptions?.headers };
       if (requestOptions?.timeoutInMs !== undefined) headers["x-bcts-timeout"] = String(requestOptions.timeoutInMs);
-      const { data, error, response } = await request(call.method, call.url, {
+      const { data: raw, error, response } = await request(call.method, call.url, {
         headers,
         body: call.body,
         bodySerializer: (body: unknown) => body,
-        parseAs: call.parseAs ?? "json",
+        parseAs: call.parse !== undefined ? "text" : (call.parseAs ?? "json"),
         signal: requestOptions?.abortSignal,
       });
+      const data = call.parse !== undefined && typeof raw === "string" ? (raw === "" ? undefined : call.parse(raw)) : raw;
       const nextLink = data !== null && typeof data === "object" ? ((data as Record<string, unknown>)["@odata.nextLink"] as string | undefined) : undefined;
       const info: ResponseInfo = { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink };
       requestOptions?.onResponse?.(info);

@@ -1,6 +1,7 @@
 import type { PropertyKind } from "./edm.js";
 import type { EntityModel } from "./entity-model.js";
 import type { TypeRegistry } from "./type-registry.js";
+import type { ValueCodec } from "../values/value-codec.js";
 
 /**
  * Runtime metadata of one entity type, emitted by @bcts/codegen next to its `EntityModel`.
@@ -83,4 +84,6 @@ export interface RouteDescriptor<TSets extends Readonly<Record<string, EntitySet
   readonly sets: TSets;
   /** Unbound operations (ODataV4 codeunit web services), keyed by generated method name. */
   readonly operations: Readonly<Record<string, OperationDescriptor>>;
+  /** The registry's value codec, for routes generated with `dates: "Date"` or decimals/Int64 as strings. */
+  readonly codec?: ValueCodec;
 }

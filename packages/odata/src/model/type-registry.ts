@@ -1,5 +1,6 @@
 import type { EntityTypeDescriptor, EntitySetDescriptor, RouteDescriptor, SetScope } from "./descriptors.js";
 import type { EntityModel } from "./entity-model.js";
+import type { ValueCodec } from "../values/value-codec.js";
 
 /**
  * Entity types of one route, registered as their generated modules load. Navigation targets are
@@ -11,18 +12,24 @@ import type { EntityModel } from "./entity-model.js";
  * export const registry = createTypeRegistry("api/v2.0");
  * // generated: api-v2.0/customer.ts
  * export const customerType = registry.define<CustomerModel>({ name: "Microsoft.NAV.customer", ... });
+ * // generated with dates: "Date": the registry also carries the route's value conversions
+ * export const registry = createTypeRegistry("api/v2.0", createValueCodec({ mapping: { dates: "Date", decimal: "number", int64: "number" }, conversions: { … } }));
  */
 export interface TypeRegistry {
   readonly route: string;
+  /** Converts bodies of this route; undefined when the route uses plain JSON values (the default). */
+  readonly codec: ValueCodec | undefined;
   define<M extends EntityModel>(descriptor: Omit<EntityTypeDescriptor<M>, "registry" | "__model">): EntityTypeDescriptor<M>;
   /** The descriptor, or undefined when the module that defines it was never imported. */
   resolve(qualifiedName: string): EntityTypeDescriptor | undefined;
 }
 
-export function createTypeRegistry(route: string): TypeRegistry {
+/** `codec` is passed in rather than built here, so bundles of plain-JSON routes do not carry it. */
+export function createTypeRegistry(route: string, codec?: ValueCodec): TypeRegistry {
   const types = new Map<string, EntityTypeDescriptor>();
   const registry: TypeRegistry = {
     route,
+    codec,
     define<M extends EntityModel>(descriptor: Omit<EntityTypeDescriptor<M>, "registry" | "__model">) {
       const full = { ...descriptor, registry } as EntityTypeDescriptor<M>;
       types.set(descriptor.name, full as EntityTypeDescriptor);

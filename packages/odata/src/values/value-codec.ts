@@ -1,0 +1,186 @@
+import { ODataValueError } from "../errors/odata-value-error.js";
+import { LosslessNumber, parseLosslessJson } from "./lossless-json.js";
+import type { ConversionTable, RouteValues } from "./value-mapping.js";
+
+const DATE = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
+/** JSON number grammar: a decimal string in it can be written into the body verbatim. */
+const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+const INTEGER = /^-?(?:0|[1-9]\d*)$/;
+
+/**
+ * Converts bodies between BC's JSON and a route's TypeScript shapes, steered by its conversion
+ * table. Only routes generated with `dates: "Date"` or decimals/Int64 as strings have one; the
+ * default route reads plain `JSON.parse` output and writes `JSON.stringify`.
+ *
+ * @example
+ * codec.read("Microsoft.NAV.salesOrder", { orderDate: "2024-01-31" })  // { orderDate: 2024-01-31T00:00:00.000Z (a Date) }
+ * codec.write("Microsoft.NAV.customer", { creditLimit: "1000.10" })     // '{"creditLimit":1000.10}'
+ */
+export interface ValueCodec {
+  /** "text" when numbers must be read losslessly; the executor then hands the body to `parse`. */
+  readonly parseAs: "json" | "text";
+  parse(text: string): unknown;
+  /** One structured value (entity or complex) of `typeName`, converted in place. */
+  read(typeName: string, value: unknown): unknown;
+  /** A collection answer `{ value: [...], "@odata.count"?, "@odata.nextLink"? }` of `typeName`. */
+  readCollection(typeName: string, body: unknown): unknown;
+  /** A value of a known Edm kind (`"Edm.Date"`), or any other value made plain (lossless numbers → numbers). */
+  readKind(kind: string, value: unknown): unknown;
+  /** The JSON text of a request body of `typeName`. */
+  write(typeName: string, value: object): string;
+  /** The JSON text of action parameters whose kinds the operation descriptor lists. */
+  writeParams(kinds: Readonly<Record<string, string>>, params: object): string;
+}
+
+export function createValueCodec(values: RouteValues): ValueCodec {
+  const lossless = values.mapping.decimal === "string" || values.mapping.int64 === "string";
+  const table: ConversionTable = values.conversions;
+
+  const plain = (value: unknown): unknown => {
+    if (!lossless || value === null || typeof value !== "object") return value;
+    if (value instanceof LosslessNumber) return Number(value.text);
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = plain(value[i]);
+      return value;
+    }
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) record[key] = plain(record[key]);
+    return record;
+  };
+
+  const readStructured = (typeName: string, value: unknown, path: string): unknown => {
+    if (value === null || typeof value !== "object") return value;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) value[i] = readStructured(typeName, value[i], `${path}[${i}]`);
+      return value;
+    }
+    const entries = table[typeName];
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const conversion = entries?.[key];
+      record[key] = conversion === undefined ? plain(record[key]) : readValue(conversion, record[key], path === "" ? key : `${path}.${key}`);
+    }
+    return record;
+  };
+
+  const readValue = (conversion: string, value: unknown, path: string): unknown => {
+    if (value === null || value === undefined) return value;
+    if (Array.isArray(value)) return value.map((v, i) => readValue(conversion, v, `${path}[${i}]`));
+    switch (conversion) {
+      case "Edm.Date":
+        return typeof value === "string" ? readDate(value, path) : unexpected(path, value, conversion);
+      case "Edm.DateTimeOffset": {
+        const date = typeof value === "string" ? new Date(value) : undefined;
+        return date !== undefined && !Number.isNaN(date.getTime()) ? date : unexpected(path, value, conversion);
+      }
+      case "Edm.Decimal":
+      case "Edm.Int64":
+        // A string arrives when the service honours IEEE754Compatible=true; keep it as it is.
+        if (value instanceof LosslessNumber) return value.text;
+        return typeof value === "string" ? value : unexpected(path, value, conversion);
+      default:
+        return readStructured(conversion, value, path);
+    }
+  };
+
+  return {
+    parseAs: lossless ? "text" : "json",
+    parse: (text) => (lossless ? parseLosslessJson(text) : JSON.parse(text)),
+    read: (typeName, value) => readStructured(typeName, value, ""),
+    readCollection(typeName, body) {
+      if (body === null || typeof body !== "object") return body;
+      const record = body as Record<string, unknown>;
+      for (const key of Object.keys(record)) record[key] = key === "value" ? readStructured(typeName, record[key], "value") : plain(record[key]);
+      return record;
+    },
+    readKind: (kind, value) => (kind.startsWith("Edm.") && isConverted(kind, values) ? readValue(kind, value, "value") : plain(value)),
+    write: (typeName, value) => writeStructured(table, typeName, value, ""),
+    writeParams(kinds, params) {
+      const parts: string[] = [];
+      for (const [key, value] of Object.entries(params)) {
+        if (value === undefined) continue;
+        const kind = kinds[key];
+        parts.push(`${JSON.stringify(key)}:${kind !== undefined && isConverted(kind, values) ? writeValue(table, kind, value, key) : JSON.stringify(value)}`);
+      }
+      return `{${parts.join(",")}}`;
+    },
+  };
+}
+
+function isConverted(kind: string, values: RouteValues): boolean {
+  switch (kind) {
+    case "Edm.Date":
+    case "Edm.DateTimeOffset":
+      return values.mapping.dates === "Date";
+    case "Edm.Decimal":
+      return values.mapping.decimal === "string";
+    case "Edm.Int64":
+      return values.mapping.int64 === "string";
+    default:
+      return false;
+  }
+}
+
+function readDate(text: string, path: string): Date {
+  const m = DATE.exec(text);
+  if (m === null) return unexpected(path, text, "Edm.Date");
+  // Not Date.UTC(y, …): it maps years 0–99 to 1900–1999, and BC's blank date is 0001-01-01.
+  const date = new Date(0);
+  date.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  // 2024-02-30 would roll over into March; a calendar date that does not exist is an error.
+  if (date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) return unexpected(path, text, "Edm.Date");
+  return date;
+}
+
+function writeStructured(table: ConversionTable, typeName: string, value: unknown, path: string): string {
+  if (value === null || typeof value !== "object" || value instanceof Date) return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map((v, i) => writeStructured(table, typeName, v, `${path}[${i}]`)).join(",")}]`;
+  const entries = table[typeName];
+  const parts: string[] = [];
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined || typeof v === "function") continue;
+    const conversion = entries?.[key];
+    parts.push(`${JSON.stringify(key)}:${conversion === undefined ? JSON.stringify(v) : writeValue(table, conversion, v, path === "" ? key : `${path}.${key}`)}`);
+  }
+  return `{${parts.join(",")}}`;
+}
+
+function writeValue(table: ConversionTable, conversion: string, value: unknown, path: string): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `[${value.map((v, i) => writeValue(table, conversion, v, `${path}[${i}]`)).join(",")}]`;
+  switch (conversion) {
+    case "Edm.Date":
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return `"${value.toISOString().slice(0, 10)}"`;
+      if (typeof value === "string" && DATE.test(value)) return JSON.stringify(value);
+      return invalid(path, value, conversion, 'Pass a Date (its UTC calendar day is sent) or "YYYY-MM-DD".');
+    case "Edm.DateTimeOffset":
+      if (value instanceof Date && !Number.isNaN(value.getTime())) return `"${value.toISOString()}"`;
+      if (typeof value === "string" && !Number.isNaN(new Date(value).getTime())) return JSON.stringify(value);
+      return invalid(path, value, conversion, 'Pass a valid Date or an ISO 8601 timestamp such as "2024-01-31T12:00:00Z".');
+    case "Edm.Decimal":
+      if (typeof value === "string" && JSON_NUMBER.test(value)) return value;
+      if (typeof value === "number" && Number.isFinite(value)) return JSON.stringify(value);
+      return invalid(path, value, conversion, 'Pass a JSON number literal such as "1000.00" or a finite number.');
+    case "Edm.Int64":
+      if (typeof value === "string" && INTEGER.test(value)) return value;
+      if (typeof value === "bigint") return value.toString();
+      if (typeof value === "number" && Number.isSafeInteger(value)) return String(value);
+      return invalid(path, value, conversion, 'Pass a string of digits such as "9007199254740993", a bigint or a safe integer.');
+    default:
+      return writeStructured(table, conversion, value, path);
+  }
+}
+
+function shown(value: unknown): string {
+  if (value instanceof Date) return "an invalid Date";
+  if (value instanceof LosslessNumber) return value.text;
+  return typeof value === "string" ? JSON.stringify(value) : typeof value === "object" ? "an object" : String(value);
+}
+
+function invalid(path: string, value: unknown, kind: string, remedy: string): never {
+  throw new ODataValueError(path, `${shown(value)} is not an ${kind}.`, remedy);
+}
+
+function unexpected(path: string, value: unknown, kind: string): never {
+  throw new ODataValueError(path, `the service sent ${shown(value)}, which is not an ${kind}.`, "Regenerate the client from the service's current $metadata, or report the value if the metadata already says " + kind + ".");
+}
