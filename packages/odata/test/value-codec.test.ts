@@ -114,3 +114,12 @@ describe("value codec: writing", () => {
     expect(codec.writeParams({ postingDate: "Edm.Date", amount: "Edm.Decimal", note: "Edm.String" }, { postingDate: new Date(Date.UTC(2024, 4, 1)), amount: "0.10", note: "x", later: undefined })).toBe('{"postingDate":"2024-05-01","amount":0.10,"note":"x"}');
   });
 });
+
+describe("value codec: hostile property names", () => {
+  it("does not mistake Object.prototype members for conversions", () => {
+    const codec = createValueCodec({ mapping: all, conversions: { "NS.x": { when: "Edm.Date" } } });
+    expect(codec.read("NS.x", { constructor: "2024-01-01", toString: 5, when: "2024-01-01" })).toEqual({ constructor: "2024-01-01", toString: 5, when: new Date("2024-01-01T00:00:00Z") });
+    expect(codec.write("NS.x", { constructor: "a", when: new Date("2024-01-01T00:00:00Z") })).toBe('{"constructor":"a","when":"2024-01-01"}');
+    expect(codec.writeParams({}, { constructor: 1 })).toBe('{"constructor":1}');
+  });
+});

@@ -1,6 +1,8 @@
 import { ODataValueError } from "../errors/odata-value-error.js";
 import { LosslessNumber, parseLosslessJson } from "./lossless-json.js";
-import type { ConversionTable, RouteValues } from "./value-mapping.js";
+import type { RouteValues } from "./value-mapping.js";
+
+type Table = ReadonlyMap<string, ReadonlyMap<string, string>>;
 
 const DATE = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
 /** JSON number grammar: a decimal string in it can be written into the body verbatim. */
@@ -34,7 +36,8 @@ export interface ValueCodec {
 
 export function createValueCodec(values: RouteValues): ValueCodec {
   const lossless = values.mapping.decimal === "string" || values.mapping.int64 === "string";
-  const table: ConversionTable = values.conversions;
+  // Maps, not the literal objects: a property named `constructor` must not find Object.prototype's.
+  const table: Table = new Map(Object.entries(values.conversions).map(([type, entries]) => [type, new Map(Object.entries(entries))]));
 
   const plain = (value: unknown): unknown => {
     if (!lossless || value === null || typeof value !== "object") return value;
@@ -54,10 +57,10 @@ export function createValueCodec(values: RouteValues): ValueCodec {
       for (let i = 0; i < value.length; i++) value[i] = readStructured(typeName, value[i], `${path}[${i}]`);
       return value;
     }
-    const entries = table[typeName];
+    const entries = table.get(typeName);
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
-      const conversion = entries?.[key];
+      const conversion = entries?.get(key);
       record[key] = conversion === undefined ? plain(record[key]) : readValue(conversion, record[key], path === "" ? key : `${path}.${key}`);
     }
     return record;
@@ -99,7 +102,7 @@ export function createValueCodec(values: RouteValues): ValueCodec {
       const parts: string[] = [];
       for (const [key, value] of Object.entries(params)) {
         if (value === undefined) continue;
-        const kind = kinds[key];
+        const kind = Object.hasOwn(kinds, key) ? kinds[key] : undefined;
         parts.push(`${JSON.stringify(key)}:${kind !== undefined && isConverted(kind, values) ? writeValue(table, kind, value, key) : JSON.stringify(value)}`);
       }
       return `{${parts.join(",")}}`;
@@ -132,20 +135,20 @@ function readDate(text: string, path: string): Date {
   return date;
 }
 
-function writeStructured(table: ConversionTable, typeName: string, value: unknown, path: string): string {
+function writeStructured(table: Table, typeName: string, value: unknown, path: string): string {
   if (value === null || typeof value !== "object" || value instanceof Date) return JSON.stringify(value) ?? "null";
   if (Array.isArray(value)) return `[${value.map((v, i) => writeStructured(table, typeName, v, `${path}[${i}]`)).join(",")}]`;
-  const entries = table[typeName];
+  const entries = table.get(typeName);
   const parts: string[] = [];
   for (const [key, v] of Object.entries(value)) {
     if (v === undefined || typeof v === "function") continue;
-    const conversion = entries?.[key];
+    const conversion = entries?.get(key);
     parts.push(`${JSON.stringify(key)}:${conversion === undefined ? JSON.stringify(v) : writeValue(table, conversion, v, path === "" ? key : `${path}.${key}`)}`);
   }
   return `{${parts.join(",")}}`;
 }
 
-function writeValue(table: ConversionTable, conversion: string, value: unknown, path: string): string {
+function writeValue(table: Table, conversion: string, value: unknown, path: string): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return `[${value.map((v, i) => writeValue(table, conversion, v, `${path}[${i}]`)).join(",")}]`;
   switch (conversion) {
