@@ -1,4 +1,4 @@
-import { readFile, rm } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -179,5 +179,7 @@ it("generates a real document with a prefix, PascalCase enum keys and a rename, 
     expect([...files.keys()]).not.toContain("customer.ts");
   } finally {
     await rm(outDir, { recursive: true, force: true });
+    const configs = (await readdir(join(here, ".tmp"))).filter((name) => name.startsWith(`tsconfig.naming-${process.pid}.`));
+    await Promise.all(configs.map((name) => rm(join(here, ".tmp", name), { force: true })));
   }
 }, 240_000);
