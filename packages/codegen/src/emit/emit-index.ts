@@ -6,6 +6,7 @@ import type { EmittedFile } from "./emitted-file.js";
 import { ImportSet } from "./import-set.js";
 import { objectLiteral, stringLiteral } from "./literals.js";
 import { lookup, type EmitContext } from "./emit-context.js";
+import { mapsValues } from "./conversion-table.js";
 
 /**
  * `index.ts`: the route descriptor and re-exports.
@@ -29,6 +30,7 @@ export function emitIndex(context: EmitContext, modules: readonly string[]): Emi
       ["path", stringLiteral(model.routePath)],
       ["sets", objectLiteral(sets, "  ")],
       ["operations", operations],
+      ...(mapsValues(context.options) ? [["codec", `${imports.add("./registry.js", "registry", false)}.codec`] as const] : []),
     ])})`,
     `Route \`${model.routePath}\` (${model.routeKind}): ${model.entitySets.length} entity sets.`,
   );

@@ -15,7 +15,7 @@ import { emitPaths } from "./emit-paths.js";
 export function emitRoute(model: EdmModel, options: EmitOptions, source: string): EmittedFile[] {
   const context = createEmitContext(model, options, source);
   const files: EmittedFile[] = [
-    emitRegistry(model, options.runtimeModule),
+    emitRegistry(model, options),
     emitEnums(model.enumTypes),
     emitComplexTypes(model.complexTypes, context),
     ...model.entityTypes.map((t) => emitEntityModule(t, context)),

@@ -42,10 +42,11 @@ export function primitiveSchema(name: EdmPrimitiveName, context: EmitContext): J
     case "Edm.Int16":
     case "Edm.Int32":
       return { type: "integer", format: "int32" };
+    // The wire form whatever the route's TypeScript mapping: BC sends Int64 and Decimal as JSON numbers.
     case "Edm.Int64":
-      return context.options.int64 === "string" ? { type: "string", format: "int64" } : { type: "integer", format: "int64" };
+      return { type: "integer", format: "int64" };
     case "Edm.Decimal":
-      return context.options.decimal === "string" ? { type: "string", format: "decimal" } : { type: "number", format: "decimal" };
+      return { type: "number", format: "decimal" };
     case "Edm.Single":
     case "Edm.Double":
       return { type: "number" };

@@ -34,10 +34,11 @@ export function tsElementType(type: EdmTypeRef, context: EmitContext, imports: I
 
 export function tsPrimitive(name: EdmPrimitiveName, context: EmitContext): string {
   switch (name) {
-    case "Edm.String":
-    case "Edm.Guid":
     case "Edm.Date":
     case "Edm.DateTimeOffset":
+      return context.options.dates;
+    case "Edm.String":
+    case "Edm.Guid":
     case "Edm.TimeOfDay":
     case "Edm.Duration":
     case "Edm.Binary":
@@ -51,10 +52,11 @@ export function tsPrimitive(name: EdmPrimitiveName, context: EmitContext): strin
     case "Edm.Single":
     case "Edm.Double":
       return "number";
+    // Template literal types: a decimal string must be numeric, and paths.ts can map it back to the wire's number.
     case "Edm.Decimal":
-      return context.options.decimal;
+      return context.options.decimal === "string" ? "`${number}`" : "number";
     case "Edm.Int64":
-      return context.options.int64;
+      return context.options.int64 === "string" ? "`${bigint}`" : "number";
     case "Edm.Stream":
       // Streams never appear in JSON bodies; they have their own value endpoints.
       return "never";
