@@ -4,6 +4,7 @@ import type { Measured } from "./measured.js";
 import type { OverheadResult } from "./runtime/measure-overhead.js";
 import type { ToolId } from "./tools/tool-adapter.js";
 import type { TypecheckResult } from "./typecheck/typecheck-project.js";
+import type { ValueCostResult } from "./values/value-cost.js";
 
 /** Everything one `pnpm bench` run measured; the report is rendered from this only. */
 export interface BenchResults {
@@ -36,4 +37,8 @@ export interface BenchResults {
     /** against the canned loopback stub (near-zero server cost: the worst case for relative overhead) */
     readonly overheadCanned: Measured<OverheadResult>;
   }[];
+  /** `tsc --noEmit` of consumers/bcts-three-sets (three entity set modules through subpath exports; issue 4) */
+  readonly threeSetConsumer: Measured<TypecheckResult>;
+  /** decoding a page / encoding a body with the codecs of `dates: "Date"` and `decimal: "string"` routes */
+  readonly valueCost: Measured<ValueCostResult>;
 }

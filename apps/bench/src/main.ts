@@ -23,6 +23,7 @@ import { toolAdapters } from "./tools/tool-adapters.js";
 import { measureRoundRobin } from "./process/repeat-measurement.js";
 import { mb, seconds } from "./report/format.js";
 import { typecheckJob, typecheckResult, type TypecheckResult } from "./typecheck/typecheck-project.js";
+import { measureValueCost } from "./values/measure-values.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
@@ -93,7 +94,7 @@ for (const doc of benchDocuments) {
   }
 }
 
-// 3. consumer programs (API v2.0): tsc, bundle, runtime overhead vs raw fetch
+// 3. consumer programs (API v2.0): tsc, bundle, runtime overhead vs raw fetch; tsc of the three-set consumer
 const canned = await startCannedServer();
 let emulator: BenchServer | null = null;
 let emulatorKind: string;
@@ -118,11 +119,19 @@ for (const tool of toolAdapters.filter((t) => existsSync(join(benchRoot, "consum
   ready.push({ tool, missing });
 }
 const runnableConsumers = ready.filter((r) => !r.missing);
-log(`tsc of the consumers: ${runs}× round-robin`);
+// the bcts-only consumer that imports three entity set modules (issue 4) joins the same round-robin
+const bctsTool = ready.find((r) => r.tool.id === "bcts");
+const threeSetsMissing = bctsTool ? bctsTool.missing : "bcts is not among the tools";
+log(`tsc of the consumers${threeSetsMissing ? "" : " and of the three-set consumer"}: ${runs}× round-robin`);
 const consumerTsc = await measureRoundRobin(
-  runnableConsumers.map(({ tool }) => typecheckJob(join(benchRoot, "consumers", tool.id), ["main.ts", "queries.ts"], tool.compilerOptions)),
+  [
+    ...runnableConsumers.map(({ tool }) => typecheckJob(join(benchRoot, "consumers", tool.id), ["main.ts", "queries.ts"], tool.compilerOptions)),
+    ...(threeSetsMissing ? [] : [typecheckJob(join(benchRoot, "consumers", "bcts-three-sets"), ["main.ts"], bctsTool!.tool.compilerOptions)]),
+  ],
   runs,
 );
+const threeSetConsumer = threeSetsMissing ? notMeasured<TypecheckResult>(threeSetsMissing) : typecheckResult(consumerTsc[runnableConsumers.length]!);
+log(`three-set consumer: tsc ${threeSetConsumer.ok ? `${seconds(threeSetConsumer.value.wallMs)}, ${threeSetConsumer.value.cpuMs === null ? "?" : seconds(threeSetConsumer.value.cpuMs)} CPU, ${mb(threeSetConsumer.value.peakRssMb)}, ${threeSetConsumer.value.errors} errors` : threeSetConsumer.reason}`);
 for (const { tool, missing } of ready) {
   if (missing) {
     const skipped = notMeasured(missing);
@@ -142,6 +151,11 @@ for (const { tool, missing } of ready) {
 await canned.close();
 await emulator?.close();
 
+// 4. value conversion: a page of sales orders through JSON.parse and the dates / lossless-decimal codecs
+log("value conversion: JSON.parse vs the dates: \"Date\" and decimal: \"string\" codecs");
+const valueCost = await measureValueCost(benchDocuments.find((d) => d.id === "api-v2.0")!);
+log(valueCost.ok ? `  ${valueCost.value.reads.map((r) => `${r.id} ${r.wallUs.toFixed(0)} µs`).join(", ")} per page` : `  not measured: ${valueCost.reason}`);
+
 const results: BenchResults = {
   startedAt: started.toISOString(),
   durationS: (Date.now() - started.getTime()) / 1000,
@@ -156,6 +170,8 @@ const results: BenchResults = {
   outputTypecheck,
   servers: { emulator: emulatorKind, canned: canned.kind },
   consumers,
+  threeSetConsumer,
+  valueCost,
 };
 writeFileSync(join(workRoot, "results.json"), JSON.stringify(results, null, 2));
 const report = renderReport(results);

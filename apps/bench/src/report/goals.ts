@@ -13,7 +13,7 @@ function fastest(values: readonly { tool: ToolId; v: number | null }[]): { tool:
   return ok.length ? ok.reduce((a, b) => (b.v < a.v ? b : a)) : null;
 }
 
-/** The four goals of issue 8, evaluated on this run's numbers only. */
+/** The four goals of issue 8 and issue 4's three-set type-check, evaluated on this run's numbers only. */
 export function checkGoals(results: BenchResults, labels: Readonly<Record<ToolId, string>>): GoalCheck[] {
   const checks: GoalCheck[] = [];
   const peerIds = results.tools.map((t) => t.id).filter((t) => t !== "bcts");
@@ -66,6 +66,17 @@ export function checkGoals(results: BenchResults, labels: Readonly<Record<ToolId
     goal: "smallest consumer bundle of the three (minified + gzip)",
     measured: bb !== null && fb ? `${(bb / 1024).toFixed(1)} KB vs smallest peer ${labels[fb.tool]} ${(fb.v / 1024).toFixed(1)} KB` : "—",
     status: bb === null || !fb ? "not measured" : bb < fb.v ? "met" : "not met",
+  });
+  const three = results.threeSetConsumer;
+  const threeCpu = three.ok && three.value.cpuMs !== null ? `, CPU ${(three.value.cpuMs / 1000).toFixed(2)} s` : "";
+  checks.push({
+    goal: "consumer importing three entity sets type-checks in under 2 s (issue 4; `tsc --noEmit` wall time, median)",
+    measured: !three.ok
+      ? "—"
+      : three.value.errors
+        ? `does not type-check: ${three.value.errors} errors (first: ${three.value.firstError}); ${(three.value.wallMs / 1000).toFixed(2)} s`
+        : `${(three.value.wallMs / 1000).toFixed(2)} s wall${threeCpu}, ${three.value.peakRssMb?.toFixed(0) ?? "?"} MB peak RSS`,
+    status: !three.ok ? "not measured" : three.value.errors === 0 && three.value.wallMs < 2000 ? "met" : "not met",
   });
   return checks;
 }

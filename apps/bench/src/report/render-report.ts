@@ -5,6 +5,8 @@ import { consumerRows } from "./consumer-rows.js";
 import { documentRows } from "./document-rows.js";
 import { checkGoals } from "./goals.js";
 import { methodSection } from "./method-section.js";
+import { threeSetsSection } from "./three-sets-section.js";
+import { valueSection } from "./value-section.js";
 import { bctsLosses, markdownTable } from "./metric-row.js";
 
 /** docs/benchmarks.md, rendered from one run's results only. */
@@ -21,7 +23,7 @@ export function renderReport(results: BenchResults): string {
   out.push(`- Runtime servers: ${results.servers.emulator}; and ${results.servers.canned}.`, "");
 
   const goals = checkGoals(results, labels);
-  out.push("## Goals (issue 8)", "", "| goal | this run | status |", "|---|---|---|");
+  out.push("## Goals (issues 8 and 4)", "", "| goal | this run | status |", "|---|---|---|");
   for (const g of goals) out.push(`| ${g.goal} | ${g.measured} | ${g.status === "met" ? "✅ met" : g.status === "not met" ? "❌ not met" : "not measured"} |`);
   out.push("");
 
@@ -42,6 +44,9 @@ export function renderReport(results: BenchResults): string {
     if (c.bundle.ok) out.push(`- ${labels[c.tool]} bundle, largest inputs: ${c.bundle.value.largestInputs.map((i) => `${i.path} ${(i.bytes / 1024).toFixed(0)} KB`).join(", ")}`);
   }
   out.push("");
+
+  out.push(...threeSetsSection(results));
+  out.push(...valueSection(results));
 
   out.push("## Where bcts loses", "");
   out.push(...(lossLines.length ? lossLines.map((l) => `- ${l}`) : ["- Nowhere among the measured rows in this run (rows that were not measured are listed below)."]), "");
@@ -72,5 +77,8 @@ function notMeasuredNotes(results: BenchResults, labels: Record<ToolId, string>)
       notes.add(`${labels[c.tool]} consumer tsc reported ${c.typecheck.value.errors} errors, so its time is not compared (first: ${c.typecheck.value.firstError}).`);
     }
   }
+  if (!results.threeSetConsumer.ok) notes.add(`bcts three-set consumer tsc: ${results.threeSetConsumer.reason.replace(/\.\s*$/, "")}.`);
+  else if (results.threeSetConsumer.value.errors) notes.add(`bcts three-set consumer tsc reported ${results.threeSetConsumer.value.errors} errors (first: ${results.threeSetConsumer.value.firstError}).`);
+  if (!results.valueCost.ok) notes.add(`value conversion: ${results.valueCost.reason.replace(/\.\s*$/, "")}.`);
   return [...notes];
 }

@@ -38,7 +38,7 @@ export function item(i: number): Record<string, unknown> {
   };
 }
 
-function salesOrderLine(order: number, i: number): Record<string, unknown> {
+export function salesOrderLine(order: number, i: number): Record<string, unknown> {
   return {
     "@odata.etag": `W/"JzE5OzEyMzQ1Njc4OTAxMjM0NTY3ODkwMTsxMDsn"`,
     id: `7c7c7c7c-0000-4000-8000-${String(order * 100 + i + 1).padStart(12, "0")}`, documentId: ids.customer, sequence: (i + 1) * 10000,
