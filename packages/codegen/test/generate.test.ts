@@ -90,6 +90,18 @@ describe("bcts CLI", () => {
     expect(bad.err.join("\n")).toMatch(/^CsdlParseError: truncated.xml at line \d+, column \d+: expected well-formed XML/);
   });
 
+  it("maps values from flags: --dates Date and --decimal string reach the emitted types and codec", async () => {
+    const withDates = edmx(`<EntityType Name="customer"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Guid" Nullable="false"/><Property Name="since" Type="Edm.Date"/><Property Name="limit" Type="Edm.Decimal"/></EntityType>
+      <EntityContainer Name="NAV"><EntitySet Name="customers" EntityType="Microsoft.NAV.customer"/></EntityContainer>`);
+    writeFileSync(join(dir, "dates.xml"), withDates);
+    expect(await runCli(["generate", "--input", "dates.xml", "--out", "dates-out", "--dates", "Date", "--decimal", "string"], io().value)).toBe(0);
+    expect(readFileSync(join(dir, "dates-out", "customer.ts"), "utf8")).toMatch(/readonly since: Date \| null;\n[^]*readonly limit: `\$\{number\}` \| null;/);
+    expect(readFileSync(join(dir, "dates-out", "registry.ts"), "utf8")).toMatch(/"Microsoft\.NAV\.customer": \{\n\s+limit: "Edm\.Decimal",\n\s+since: "Edm\.Date",/);
+    const bad = io();
+    expect(await runCli(["generate", "--input", "dates.xml", "--out", "dates-out", "--dates", "date"], bad.value)).toBe(2);
+    expect(bad.err.join("\n")).toMatch(/ConfigError: routes\[0\]\.dates: expected "string" or "Date", found "date"/);
+  });
+
   it("explains a wrong config value with key, expectation and example", async () => {
     writeFileSync(join(dir, "bcts.config.ts"), `export default { routes: [{ ...${JSON.stringify(route("good.xml"))}, kind: "API" }] };\n`);
     const run = io();
