@@ -123,3 +123,45 @@ describe("value codec: hostile property names", () => {
     expect(codec.writeParams({}, { constructor: 1 })).toBe('{"constructor":1}');
   });
 });
+
+describe("value codec: one-pass decode of lossless routes", () => {
+  const codec = createValueCodec({ mapping: all, conversions });
+  const order = '{"@odata.etag":"W/\\"1\\"","number":"S-1","orderDate":"2024-02-29","lastModifiedDateTime":"2024-03-01T10:15:00.123Z","totalAmount":12345678901234567.89,"quantity":3,' +
+    '"customer":{"lastModifiedDateTime":"2023-12-31T23:59:59Z","balance":1.5,"tags":[1,2.5,-3e2]},"address":{"validFrom":"0001-01-01","entryNo":9007199254740993},' +
+    '"salesOrderLines":[{"unitPrice":1000.00,"shipmentDate":null,"entryNo":9007199254740993},{"unitPrice":"0.10","shipmentDate":"2024-12-31"}]}';
+
+  it.each([
+    ["an entity", order, "entity" as const],
+    ["a collection answer", `{"@odata.count":2,"value":[${order},${order}],"@odata.nextLink":"https://x?$skiptoken=2"}`, "collection" as const],
+    ["an empty page", '{"value":[]}', "collection" as const],
+  ])("gives what parse-then-read gives for %s", (_, text, shape) => {
+    const twoPass = shape === "entity" ? codec.read("NS.salesOrder", codec.parse(text)) : codec.readCollection("NS.salesOrder", codec.parse(text));
+    expect(codec.decode(text, "NS.salesOrder", shape)).toEqual(twoPass);
+  });
+
+  it("keeps decimal digits and makes every other number a plain number", () => {
+    const decoded = codec.decode(order, "NS.salesOrder", "entity") as Record<string, any>;
+    expect(decoded["totalAmount"]).toBe("12345678901234567.89");
+    expect(decoded["quantity"]).toBe(3);
+    expect(decoded["customer"].tags).toEqual([1, 2.5, -300]);
+    expect(decoded["salesOrderLines"][0].unitPrice).toBe("1000.00");
+    expect(decoded["salesOrderLines"][0].entryNo).toBe("9007199254740993");
+    expect(decoded["address"].entryNo).toBe(9007199254740992); // not Int64-typed in this table: a plain (rounded) number
+  });
+
+  it("names the path inside a page when a value does not fit", () => {
+    const bad = `{"value":[${order},{"salesOrderLines":[{},{"shipmentDate":"2024-13-01"}]}]}`;
+    try {
+      codec.decode(bad, "NS.salesOrder", "collection");
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ODataValueError);
+      expect((e as ODataValueError).path).toBe("value[1].salesOrderLines[1].shipmentDate");
+      expect((e as Error).message).toMatch(/"2024-13-01", which is not an Edm\.Date/);
+    }
+  });
+
+  it("rejects malformed JSON like the generic parser", () => {
+    expect(() => codec.decode('{"value":[{"unitPrice":01}]}', "NS.salesOrderLine", "collection")).toThrow(/offset 24: expected "," or "}"/);
+  });
+});

@@ -40,7 +40,7 @@ export class EntitySetClientImpl {
 
   async create(body: object, options?: RequestOptions): Promise<unknown> {
     const { data } = await this.#executor.send(
-      { method: "POST", url: this.toUrl(), headers: { "Content-Type": "application/json" }, body: writeEntity(this.#type, body), parse: bodyParser(this.#type) },
+      { method: "POST", url: this.toUrl(), headers: { "Content-Type": "application/json" }, body: writeEntity(this.#type, body), parse: bodyParser(this.#type, "entity") },
       options,
     );
     return readEntity(this.#type, data);
@@ -71,7 +71,7 @@ export class EntityQueryImpl {
       if (token !== undefined && !token.startsWith(`${origin}/`)) {
         throw new ODataQueryError(`Refusing to follow nextLink/continuationToken ${token} outside ${origin}.`, "Pass a continuationToken from a page of this client.");
       }
-      const { data, info } = await this.#executor.send({ method: "GET", url: token ?? first, headers: readHeaders(options, maxPageSize), parse: bodyParser(this.#type) }, options);
+      const { data, info } = await this.#executor.send({ method: "GET", url: token ?? first, headers: readHeaders(options, maxPageSize), parse: bodyParser(this.#type, "collection") }, options);
       const body = readCollection(this.#type, data) as { value?: unknown[]; "@odata.count"?: number };
       return { value: body.value ?? [], continuationToken: info.nextLink, count: body["@odata.count"], response: info };
     }, options?.maxPageSize);

@@ -1,8 +1,9 @@
 import { ODataValueError } from "../errors/odata-value-error.js";
-import { LosslessNumber, parseLosslessJson } from "./lossless-json.js";
+import { LosslessNumber, parseConvertedJson, parseLosslessJson } from "./lossless-json.js";
+import { readConverted, unexpected, type Conversions } from "./read-converted.js";
 import type { RouteValues } from "./value-mapping.js";
 
-type Table = ReadonlyMap<string, ReadonlyMap<string, string>>;
+type Table = Conversions;
 
 const DATE = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
 /** JSON number grammar: a decimal string in it can be written into the body verbatim. */
@@ -19,9 +20,12 @@ const INTEGER = /^-?(?:0|[1-9]\d*)$/;
  * codec.write("Microsoft.NAV.customer", { creditLimit: "1000.10" })     // '{"creditLimit":1000.10}'
  */
 export interface ValueCodec {
-  /** "text" when numbers must be read losslessly; the executor then hands the body to `parse`. */
+  /** "text" when numbers must be read losslessly: clients then decode bodies with `decode`, already converted. */
   readonly parseAs: "json" | "text";
+  /** Generic parse: `JSON.parse`, or lossless (numbers as `LosslessNumber`, for `read`/`readKind` to finish). */
   parse(text: string): unknown;
+  /** Parse and convert in one pass: an entity, or a collection answer, of `typeName`. */
+  decode(text: string, typeName: string, shape: "entity" | "collection"): unknown;
   /** One structured value (entity or complex) of `typeName`, converted in place. */
   read(typeName: string, value: unknown): unknown;
   /** A collection answer `{ value: [...], "@odata.count"?, "@odata.nextLink"? }` of `typeName`. */
@@ -69,26 +73,17 @@ export function createValueCodec(values: RouteValues): ValueCodec {
   const readValue = (conversion: string, value: unknown, path: string): unknown => {
     if (value === null || value === undefined) return value;
     if (Array.isArray(value)) return value.map((v, i) => readValue(conversion, v, `${path}[${i}]`));
-    switch (conversion) {
-      case "Edm.Date":
-        return typeof value === "string" ? readDate(value, path) : unexpected(path, value, conversion);
-      case "Edm.DateTimeOffset": {
-        const date = typeof value === "string" ? new Date(value) : undefined;
-        return date !== undefined && !Number.isNaN(date.getTime()) ? date : unexpected(path, value, conversion);
-      }
-      case "Edm.Decimal":
-      case "Edm.Int64":
-        // A string arrives when the service honours IEEE754Compatible=true; keep it as it is.
-        if (value instanceof LosslessNumber) return value.text;
-        return typeof value === "string" ? value : unexpected(path, value, conversion);
-      default:
-        return readStructured(conversion, value, path);
-    }
+    if (typeof value === "string") return readConverted(conversion, value, path);
+    if (value instanceof LosslessNumber) return readConverted(conversion, value.text, path, true);
+    if (typeof value === "object") return readStructured(conversion, value, path);
+    // A JSON.parse number or boolean: right only where no conversion of a primitive applies.
+    return conversion.startsWith("Edm.") ? unexpected(path, String(value), conversion) : value;
   };
 
   return {
     parseAs: lossless ? "text" : "json",
     parse: (text) => (lossless ? parseLosslessJson(text) : JSON.parse(text)),
+    decode: (text, typeName, shape) => parseConvertedJson(text, table, typeName, shape),
     read: (typeName, value) => readStructured(typeName, value, ""),
     readCollection(typeName, body) {
       if (body === null || typeof body !== "object") return body;
@@ -122,17 +117,6 @@ function isConverted(kind: string, values: RouteValues): boolean {
     default:
       return false;
   }
-}
-
-function readDate(text: string, path: string): Date {
-  const m = DATE.exec(text);
-  if (m === null) return unexpected(path, text, "Edm.Date");
-  // Not Date.UTC(y, …): it maps years 0–99 to 1900–1999, and BC's blank date is 0001-01-01.
-  const date = new Date(0);
-  date.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  // 2024-02-30 would roll over into March; a calendar date that does not exist is an error.
-  if (date.getUTCMonth() !== Number(m[2]) - 1 || date.getUTCDate() !== Number(m[3])) return unexpected(path, text, "Edm.Date");
-  return date;
 }
 
 function writeStructured(table: Table, typeName: string, value: unknown, path: string): string {
@@ -184,6 +168,3 @@ function invalid(path: string, value: unknown, kind: string, remedy: string): ne
   throw new ODataValueError(path, `${shown(value)} is not an ${kind}.`, remedy);
 }
 
-function unexpected(path: string, value: unknown, kind: string): never {
-  throw new ODataValueError(path, `the service sent ${shown(value)}, which is not an ${kind}.`, "Regenerate the client from the service's current $metadata, or report the value if the metadata already says " + kind + ".");
-}
