@@ -39,6 +39,8 @@ export interface BenchResults {
   }[];
   /** `tsc --noEmit` of consumers/bcts-three-sets (three entity set modules through subpath exports; issue 4) */
   readonly threeSetConsumer: Measured<TypecheckResult>;
+  /** the same program with @bcts/odata as installed (built dist .d.ts) and the generated modules as .ts sources */
+  readonly threeSetConsumerInstalled: Measured<TypecheckResult>;
   /** decoding a page / encoding a body with the codecs of `dates: "Date"` and `decimal: "string"` routes */
   readonly valueCost: Measured<ValueCostResult>;
 }

@@ -19,6 +19,7 @@ import { startEmulatorServer } from "./runtime/emulator-server.js";
 import { warmUp } from "./runtime/warm-up.js";
 import { measureOverhead, type OverheadResult } from "./runtime/measure-overhead.js";
 import { bctsClientReady } from "./tools/bcts-client-ready.js";
+import { installedRuntimeOptions } from "./tools/installed-runtime-options.js";
 import { toolAdapters } from "./tools/tool-adapters.js";
 import { measureRoundRobin } from "./process/repeat-measurement.js";
 import { mb, seconds } from "./report/format.js";
@@ -126,12 +127,21 @@ log(`tsc of the consumers${threeSetsMissing ? "" : " and of the three-set consum
 const consumerTsc = await measureRoundRobin(
   [
     ...runnableConsumers.map(({ tool }) => typecheckJob(join(benchRoot, "consumers", tool.id), ["main.ts", "queries.ts"], tool.compilerOptions)),
-    ...(threeSetsMissing ? [] : [typecheckJob(join(benchRoot, "consumers", "bcts-three-sets"), ["main.ts"], bctsTool!.tool.compilerOptions)]),
+    ...(threeSetsMissing
+      ? []
+      : [
+          typecheckJob(join(benchRoot, "consumers", "bcts-three-sets"), ["main.ts"], bctsTool!.tool.compilerOptions),
+          // the same program as a user's project sees it: @bcts/odata installed (dist .d.ts), generated modules as .ts
+          typecheckJob(join(benchRoot, "consumers", "bcts-three-sets"), ["main.ts"], installedRuntimeOptions(), "tsconfig.installed.json"),
+        ]),
   ],
   runs,
 );
 const threeSetConsumer = threeSetsMissing ? notMeasured<TypecheckResult>(threeSetsMissing) : typecheckResult(consumerTsc[runnableConsumers.length]!);
-log(`three-set consumer: tsc ${threeSetConsumer.ok ? `${seconds(threeSetConsumer.value.wallMs)}, ${threeSetConsumer.value.cpuMs === null ? "?" : seconds(threeSetConsumer.value.cpuMs)} CPU, ${mb(threeSetConsumer.value.peakRssMb)}, ${threeSetConsumer.value.errors} errors` : threeSetConsumer.reason}`);
+const threeSetConsumerInstalled = threeSetsMissing ? notMeasured<TypecheckResult>(threeSetsMissing) : typecheckResult(consumerTsc[runnableConsumers.length + 1]!);
+for (const [label, r] of [["runtime sources", threeSetConsumer], ["@bcts/odata installed", threeSetConsumerInstalled]] as const) {
+  log(`three-set consumer (${label}): tsc ${r.ok ? `${seconds(r.value.wallMs)}, ${r.value.cpuMs === null ? "?" : seconds(r.value.cpuMs)} CPU, ${mb(r.value.peakRssMb)}, ${r.value.errors} errors` : r.reason}`);
+}
 for (const { tool, missing } of ready) {
   if (missing) {
     const skipped = notMeasured(missing);
@@ -171,6 +181,7 @@ const results: BenchResults = {
   servers: { emulator: emulatorKind, canned: canned.kind },
   consumers,
   threeSetConsumer,
+  threeSetConsumerInstalled,
   valueCost,
 };
 writeFileSync(join(workRoot, "results.json"), JSON.stringify(results, null, 2));

@@ -67,15 +67,18 @@ export function checkGoals(results: BenchResults, labels: Readonly<Record<ToolId
     measured: bb !== null && fb ? `${(bb / 1024).toFixed(1)} KB vs smallest peer ${labels[fb.tool]} ${(fb.v / 1024).toFixed(1)} KB` : "—",
     status: bb === null || !fb ? "not measured" : bb < fb.v ? "met" : "not met",
   });
-  const three = results.threeSetConsumer;
+  // Judged as a user's project sees it: generated modules as sources, @bcts/odata installed.
+  const three = results.threeSetConsumerInstalled;
   const threeCpu = three.ok && three.value.cpuMs !== null ? `, CPU ${(three.value.cpuMs / 1000).toFixed(2)} s` : "";
+  const sources = results.threeSetConsumer;
+  const withSources = sources.ok ? `; ${(sources.value.wallMs / 1000).toFixed(2)} s when tsc also checks @bcts/odata's sources` : "";
   checks.push({
-    goal: "consumer importing three entity sets type-checks in under 2 s (issue 4; `tsc --noEmit` wall time, median)",
+    goal: "consumer importing three entity sets type-checks in under 2 s (issue 4; `tsc --noEmit` wall time, median; @bcts/odata as installed)",
     measured: !three.ok
       ? "—"
       : three.value.errors
         ? `does not type-check: ${three.value.errors} errors (first: ${three.value.firstError}); ${(three.value.wallMs / 1000).toFixed(2)} s`
-        : `${(three.value.wallMs / 1000).toFixed(2)} s wall${threeCpu}, ${three.value.peakRssMb?.toFixed(0) ?? "?"} MB peak RSS`,
+        : `${(three.value.wallMs / 1000).toFixed(2)} s wall${threeCpu}, ${three.value.peakRssMb?.toFixed(0) ?? "?"} MB peak RSS${withSources}`,
     status: !three.ok ? "not measured" : three.value.errors === 0 && three.value.wallMs < 2000 ? "met" : "not met",
   });
   return checks;

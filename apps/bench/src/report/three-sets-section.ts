@@ -1,28 +1,32 @@
 import type { BenchResults } from "../bench-results.js";
+import type { Measured } from "../measured.js";
+import type { TypecheckResult } from "../typecheck/typecheck-project.js";
 import { mb, seconds } from "./format.js";
 
 /** The bcts consumer that imports three entity set modules (issue 4), next to the whole-client consumer of the same run. */
 export function threeSetsSection(results: BenchResults): string[] {
-  const three = results.threeSetConsumer;
-  const whole = results.consumers.find((c) => c.tool === "bcts")?.typecheck;
+  const columns: readonly [string, Measured<TypecheckResult> | undefined][] = [
+    ["three sets, @bcts/odata installed", results.threeSetConsumerInstalled],
+    ["three sets, runtime sources", results.threeSetConsumer],
+    ["whole `@bcts/client`, runtime sources", results.consumers.find((c) => c.tool === "bcts")?.typecheck],
+  ];
+  const cell = (m: Measured<TypecheckResult> | undefined, pick: (v: TypecheckResult) => number | null, format: (v: number) => string) => {
+    if (m === undefined || !m.ok) return "not measured";
+    const v = pick(m.value);
+    return v === null ? "n/a" : format(v);
+  };
   const out = [
     "## Consumer importing three entity sets (bcts, API v2.0)",
     "",
-    "`apps/bench/consumers/bcts-three-sets/main.ts` imports `customersSet`, `itemsSet` and `salesOrdersSet` through `@bcts/client/api-v2.0/customer`, `…/item` and `…/sales-order`, builds its own route with `defineRoute` and `createODataClient` from `@bcts/odata`, and runs three typed queries (customers with `$select` + `filter`, items with `$select` + `filter` + `$orderby` + `$top`, sales orders with `$select` + `$expand` of salesOrderLines). The whole-client column is the five-query consumer above, which imports `@bcts/client` (every API v2.0 entity set), measured in the same round-robin.",
+    "`apps/bench/consumers/bcts-three-sets/main.ts` imports `customersSet`, `itemsSet` and `salesOrdersSet` through `@bcts/client/api-v2.0/customer`, `…/item` and `…/sales-order`, builds its own route with `defineRoute` and `createODataClient` from `@bcts/odata`, and runs three typed queries (customers with `$select` + `filter`, items with `$select` + `filter` + `$orderby` + `$top`, sales orders with `$select` + `$expand` of salesOrderLines). It is type-checked twice: as a project that generated its own client sees it — the three generated entity modules as `.ts` sources, @bcts/odata as installed from the registry (its built `dist/*.d.ts`, which `skipLibCheck` skips, as for the peers' runtimes) — and as in this workspace, where the `@bcts/source` condition makes tsc type-check @bcts/odata's sources too. The whole-client column is the five-query consumer above (every API v2.0 entity set, workspace sources), measured in the same round-robin.",
     "",
-    "| `tsc --noEmit` | three entity sets | whole `@bcts/client` | three / whole |",
-    "|---|---:|---:|---:|",
+    `| \`tsc --noEmit\` | ${columns.map(([label]) => label).join(" | ")} |`,
+    `|---|${columns.map(() => "---:").join("|")}|`,
+    `| wall time (median) | ${columns.map(([, m]) => cell(m, (v) => v.wallMs, seconds)).join(" | ")} |`,
+    `| CPU time, user + sys (median) | ${columns.map(([, m]) => cell(m, (v) => v.cpuMs, seconds)).join(" | ")} |`,
+    `| peak RSS (median) | ${columns.map(([, m]) => cell(m, (v) => v.peakRssMb, (x) => mb(x))).join(" | ")} |`,
+    `| errors | ${columns.map(([, m]) => cell(m, (v) => v.errors, String)).join(" | ")} |`,
+    "",
   ];
-  if (!three.ok) return [...out.slice(0, 4), `Not measured: ${three.reason}.`, ""];
-  const w = whole?.ok ? whole.value : null;
-  const row = (label: string, a: number | null, b: number | null, format: (v: number) => string) =>
-    `| ${label} | ${a === null ? "n/a" : format(a)} | ${b === null ? "not measured" : format(b)} | ${a !== null && b !== null && b !== 0 ? `${(a / b).toFixed(2)}×` : "—"} |`;
-  out.push(
-    row("wall time (median)", three.value.wallMs, w?.wallMs ?? null, seconds),
-    row("CPU time, user + sys (median)", three.value.cpuMs, w?.cpuMs ?? null, seconds),
-    row("peak RSS (median)", three.value.peakRssMb, w?.peakRssMb ?? null, (v) => mb(v)),
-    `| errors | ${three.value.errors} | ${w ? w.errors : "not measured"} | — |`,
-    "",
-  );
   return out;
 }

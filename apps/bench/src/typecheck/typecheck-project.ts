@@ -31,8 +31,8 @@ export const benchCompilerOptions = {
  * A `tsc -p <dir>/tsconfig.bench.json --noEmit` job (the tsconfig is written now). Type errors are
  * counted, not fatal; a compiler crash or a timeout makes the job fail.
  */
-export function typecheckJob(dir: string, include: readonly string[], extraOptions: Readonly<Record<string, unknown>> = {}): MeasurementJob {
-  const tsconfig = join(resolve(dir), "tsconfig.bench.json");
+export function typecheckJob(dir: string, include: readonly string[], extraOptions: Readonly<Record<string, unknown>> = {}, tsconfigName = "tsconfig.bench.json"): MeasurementJob {
+  const tsconfig = join(resolve(dir), tsconfigName);
   writeFileSync(tsconfig, JSON.stringify({ compilerOptions: { ...benchCompilerOptions, typeRoots: [join(packageDir("@types/node"), "..")], ...extraOptions }, include }, null, 2));
   const tsc = join(packageDir("typescript"), "lib", "tsc.js");
   return {
