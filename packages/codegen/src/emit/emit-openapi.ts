@@ -68,7 +68,7 @@ function objectSchema(properties: readonly EdmProperty[], context: EmitContext, 
 }
 
 function pathParameter(x: PathParameter, context: EmitContext): unknown {
-  const schema = x.edm === "enum" ? { type: "string" } : primitiveSchema(x.edm, context);
+  const schema = x.edm === "enum" ? { type: "string" } : primitiveSchema(x.edm);
   return { name: x.name, in: "path", required: true, schema, ...(quoted(x.edm) ? { description: "Quote doubling is the caller's job: O'Brien → O''Brien." } : {}) };
 }
 

@@ -15,7 +15,7 @@ export function jsonSchema(value: EdmValueType, context: EmitContext): JsonSchem
 function elementSchema(value: EdmValueType, context: EmitContext): JsonSchema {
   switch (value.type.kind) {
     case "primitive":
-      return primitiveSchema(value.type.name, context);
+      return primitiveSchema(value.type.name);
     case "enum":
       return { $ref: `#/components/schemas/${lookup(context.enums, value.type.qualifiedName).name}` };
     case "complex":
@@ -29,7 +29,8 @@ function elementSchema(value: EdmValueType, context: EmitContext): JsonSchema {
   }
 }
 
-export function primitiveSchema(name: EdmPrimitiveName, context: EmitContext): JsonSchema {
+/** The wire form of a primitive, whatever TypeScript mapping the route chose (BC always sends JSON numbers and ISO strings). */
+export function primitiveSchema(name: EdmPrimitiveName): JsonSchema {
   switch (name) {
     case "Edm.String":
       return { type: "string" };
@@ -42,7 +43,6 @@ export function primitiveSchema(name: EdmPrimitiveName, context: EmitContext): J
     case "Edm.Int16":
     case "Edm.Int32":
       return { type: "integer", format: "int32" };
-    // The wire form whatever the route's TypeScript mapping: BC sends Int64 and Decimal as JSON numbers.
     case "Edm.Int64":
       return { type: "integer", format: "int64" };
     case "Edm.Decimal":
