@@ -40,3 +40,75 @@ describe("§3 $filter parser (BC's subset)", () => {
     }
   });
 });
+
+describe("§3 [UNK] boolean string functions compared with true/false (booleanFunctionComparison)", () => {
+  const sw = { kind: "predicate", name: "startswith", target: { kind: "property", name: "displayName" }, value: { kind: "literal", literal: { kind: "string", value: "A" } } };
+  const accepted: [string, unknown][] = [
+    ["startswith(displayName,'A') eq true", sw],
+    ["(startswith(displayName,'A') eq true)", sw],
+    ["startswith(displayName,'A') ne false", sw],
+    ["startswith(displayName,'A') eq false", { kind: "not", expr: sw }],
+    ["(startswith(displayName,'A') ne true)", { kind: "not", expr: sw }],
+    ["contains(displayName,'A') eq false", { kind: "not", expr: { kind: "predicate", name: "contains" } }],
+    ["endswith(displayName,'A') eq true", { kind: "predicate", name: "endswith" }],
+    ["startswith(tolower(displayName),'a') eq true", { kind: "predicate", target: { kind: "function", name: "tolower" } }],
+    ["(startswith(displayName,'A') eq true) and (contains(displayName,'x') eq false)", { kind: "and", left: sw, right: { kind: "not", expr: { kind: "predicate", name: "contains" } } }],
+    ["number eq '1' or endswith(number,'0') eq true", { kind: "or", left: { kind: "compare" }, right: { kind: "predicate", name: "endswith" } }],
+    ["not (startswith(displayName,'A') eq true)", { kind: "not", expr: sw }],
+  ];
+  it.each(accepted)("accept: %s", (text, shape) => {
+    expect(parseFilter(text, { booleanFunctionComparison: "accept" })).toMatchObject(shape as object);
+  });
+
+  const syntaxError = (text: string, options?: Parameters<typeof parseFilter>[1]): BcError => {
+    try {
+      parseFilter(text, options);
+    } catch (e) {
+      expect(e).toBeInstanceOf(BcError);
+      return e as BcError;
+    }
+    return expect.unreachable(`parsed: ${text}`);
+  };
+
+  // Positions: `startswith(displayName,'A')` is 27 characters, so the operator sits at 28 and its operand at 31.
+  const acceptErrors: [string, string][] = [
+    ["startswith(displayName,'A') eq 'x'", "Expected true or false after 'startswith(...) eq' at position 31 in"],
+    ["startswith(displayName,'A') eq 1", "Expected true or false after 'startswith(...) eq' at position 31 in"],
+    ["startswith(displayName,'A') eq", "Expected true or false after 'startswith(...) eq' at position 30 in"],
+    ["startswith(displayName,'A') gt true", "Only 'eq true', 'eq false', 'ne true' or 'ne false' may follow startswith(...); found 'gt' at position 28 in"],
+    ["(contains(displayName,'A') le false)", "found 'le' at position 27 in"],
+    ["startswith(displayName,'A') eq true eq true", "Unexpected token at position 36 in"],
+  ];
+  it.each(acceptErrors)("accept still rejects %s with BC's query-syntax error naming the position", (text, message) => {
+    const e = syntaxError(text, { booleanFunctionComparison: "accept" });
+    expect(e).toMatchObject({ status: 400, code: "BadRequest" });
+    expect(e.message).toContain(`Bad Request - Error in query syntax. `);
+    expect(e.message).toContain(message);
+    expect(e.message).not.toContain("booleanFunctionComparison");
+  });
+
+  // Today's messages, unchanged up to the added hint.
+  const rejected: [string, string][] = [
+    ["(startswith(displayName,'A') eq true)", "Expected ')' at position 29 in '(startswith(displayName,'A') eq true)'."],
+    ["startswith(displayName,'A') eq true", "Unexpected token at position 28 in 'startswith(displayName,'A') eq true'."],
+    ["contains(displayName,'A') ne false", "Unexpected token at position 26 in 'contains(displayName,'A') ne false'."],
+    ["a eq 'x' and (endswith(displayName,'A') eq false)", "Expected ')' at position 40 in 'a eq 'x' and (endswith(displayName,'A') eq false)'."],
+  ];
+  describe.each([
+    ["default", undefined],
+    ["reject", { booleanFunctionComparison: "reject" as const }],
+  ])("%s", (_, options) => {
+    it.each(rejected)("rejects %s with BC's error plus a hint to switch", (text, message) => {
+      const e = syntaxError(text, options);
+      expect(e).toMatchObject({ status: 400, code: "BadRequest" });
+      expect(e.message.startsWith(`Bad Request - Error in query syntax. ${message} `)).toBe(true);
+      expect(e.message).toContain(`booleanFunctionComparison: "accept"`);
+    });
+    it.each(["startswith(displayName,'A') eq 'x'", "startswith(displayName,'A') gt true", "a eq 'x' b"])("gives no hint where accepting would not help: %s", (text) => {
+      expect(syntaxError(text, options).message).not.toContain("booleanFunctionComparison");
+    });
+    it("still parses the plain predicate", () => {
+      expect(parseFilter("startswith(displayName,'A')", options)).toEqual(sw);
+    });
+  });
+});

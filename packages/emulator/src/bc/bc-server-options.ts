@@ -9,6 +9,7 @@ import { parseMetadata } from "./metadata/parse-metadata.js";
 import type { LimitOptions } from "./limits/identity-limiter.js";
 import type { WebhookOptions } from "./webhooks/webhook-options.js";
 import type { ODataSettings } from "./odata/odata-context.js";
+import type { BooleanFunctionComparison } from "./odata/filter-parser.js";
 import { cronusSeed, type SeedCompany } from "./seed/cronus-seed.js";
 
 /** A route and the real `$metadata` document it serves. Give `metadata` (XML text) or `metadataFile`. */
@@ -43,6 +44,15 @@ export interface BcServerOptions {
   readonly etagHeader?: boolean;
   /** Accept `Microsoft.NAV.Post` for `post` ([OBS] conflicting, §5.4). Default false. */
   readonly actionNamesCaseInsensitive?: boolean;
+  /**
+   * `$filter=startswith(displayName,'A') eq true` (also `contains`/`endswith`, `eq`/`ne`, `true`/`false`),
+   * as the SAP Cloud SDK generator writes it. Default "reject": a 400 query-syntax error whose message
+   * says how to switch. Whether BC accepts the form is [UNK] (§3 is silent; OData allows it), and
+   * rejecting is the conservative choice: code that relies on it fails here first, not in production.
+   * Set "accept" (e.g. `startEmulator({ bc: { booleanFunctionComparison: "accept" } })`) once you know
+   * your BC accepts it: `eq true`/`ne false` then mean the predicate, `eq false`/`ne true` its negation.
+   */
+  readonly booleanFunctionComparison?: BooleanFunctionComparison;
   /** Per-identity operational limits (§7). Defaults: 5 concurrent, 95 queued, 6000 per 5 minutes. */
   readonly limits?: LimitOptions;
   /** Operation timeout (§7: 8 minutes → 408); only injected latency can exceed it. Default 480,000 ms. */
@@ -119,6 +129,7 @@ export function resolveBcServerOptions(options: BcServerOptions): ResolvedBcServ
       maxFilterNodes: 100,
       etagHeader: options.etagHeader ?? true,
       actionNamesCaseInsensitive: options.actionNamesCaseInsensitive ?? false,
+      booleanFunctionComparison: options.booleanFunctionComparison ?? "reject",
       newId: options.newId ?? randomUUID,
       maxBatchOperations: options.maxBatchOperations ?? 100,
     },

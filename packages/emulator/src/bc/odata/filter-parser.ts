@@ -1,6 +1,23 @@
 import { bcErrors } from "../http/bc-error.js";
 import type { CompareOperator, FilterExpr, FilterLiteral, FilterOperand } from "./filter-ast.js";
 
+/**
+ * What to do with `startswith(displayName,'A') eq true` (and `contains`/`endswith`, `eq`/`ne`, `true`/`false`).
+ * OData allows it (the SAP Cloud SDK generator emits it); whether BC does is [UNK] (fact sheet §3 is silent).
+ * - `"reject"`: 400 query-syntax error, as for any token BC's subset does not expect, with a hint on switching.
+ * - `"accept"`: `eq true`/`ne false` mean the predicate, `eq false`/`ne true` its negation.
+ */
+export type BooleanFunctionComparison = "reject" | "accept";
+
+export interface FilterParseOptions {
+  /** Default "reject". */
+  readonly booleanFunctionComparison?: BooleanFunctionComparison;
+}
+
+const booleanComparisonHint =
+  "The emulator rejects comparing contains/startswith/endswith with true or false because it is unknown whether Business Central accepts it; " +
+  `to allow it, start the emulator with the option booleanFunctionComparison: "accept" (startEmulator({ bc: { booleanFunctionComparison: "accept" } })).`;
+
 type Token =
   | { readonly kind: "open" | "close" | "comma" | "colon"; readonly pos: number }
   | { readonly kind: "ident"; readonly text: string; readonly pos: number }
@@ -76,13 +93,17 @@ function readQuoted(text: string, start: number): { value: string; end: number }
  * Parses BC's `$filter` subset: eq ne gt ge lt le, and/or/not, contains/startswith/endswith,
  * tolower/toupper/trim/substring, `in (...)`, and lambdas (parsed only so they can be ignored).
  */
-export function parseFilter(text: string): FilterExpr {
+export function parseFilter(text: string, options: FilterParseOptions = {}): FilterExpr {
+  const booleanFunctionComparison = options.booleanFunctionComparison ?? "reject";
   const tokens = tokenize(text);
   let pos = 0;
+  // Token index of an `eq true` that "accept" would have taken; a failure there gets the hint.
+  let rejectedComparisonAt: number | undefined;
   const peek = (): Token | undefined => tokens[pos];
   const fail = (what: string): never => {
     const at = peek()?.pos ?? text.length;
-    throw bcErrors.querySyntax(`${what} at position ${at} in '${text}'.`);
+    const hint = pos === rejectedComparisonAt ? ` ${booleanComparisonHint}` : "";
+    throw bcErrors.querySyntax(`${what} at position ${at} in '${text}'.${hint}`);
   };
   const expect = (kind: "open" | "close" | "comma"): void => {
     if (peek()?.kind !== kind) fail(`Expected '${kind === "open" ? "(" : kind === "close" ? ")" : ","}'`);
@@ -124,7 +145,7 @@ export function parseFilter(text: string): FilterExpr {
         expect("comma");
         const value = parseOperand();
         expect("close");
-        return { kind: "predicate", name: fn, target, value };
+        return comparedWithBoolean({ kind: "predicate", name: fn, target, value });
       }
     }
     const left = parseOperand();
@@ -150,6 +171,24 @@ export function parseFilter(text: string): FilterExpr {
     }
     if (left.kind === "property") return { kind: "booleanProperty", name: left.name };
     return fail("Expected a comparison operator");
+  };
+  /** `startswith(x,'A') eq false` → `not startswith(x,'A')` (with "accept"); the evaluator needs nothing new. */
+  const comparedWithBoolean = (predicate: Extract<FilterExpr, { kind: "predicate" }>): FilterExpr => {
+    const op = peek();
+    if (op?.kind !== "ident" || !compareOps.has(op.text)) return predicate;
+    const next = tokens[pos + 1];
+    const boolean = next?.kind === "literal" && next.literal.kind === "boolean" ? next.literal.value : undefined;
+    const equality = op.text === "eq" || op.text === "ne";
+    if (booleanFunctionComparison === "reject") {
+      // The tokens still fail where they always did (same message as before); only the hint is added.
+      if (equality && boolean !== undefined) rejectedComparisonAt = pos;
+      return predicate;
+    }
+    if (!equality) return fail(`Only 'eq true', 'eq false', 'ne true' or 'ne false' may follow ${predicate.name}(...); found '${op.text}'`);
+    pos++;
+    if (boolean === undefined) return fail(`Expected true or false after '${predicate.name}(...) ${op.text}'`);
+    pos++;
+    return boolean === (op.text === "eq") ? predicate : { kind: "not", expr: predicate };
   };
   const parseOperand = (): FilterOperand => {
     const t = peek();

@@ -92,14 +92,14 @@ export function handleODataRequest(ctx: ODataContext, request: BcRequest, segmen
         const row = createEntity(ctx, target.set, target.scope, parseJsonBody(request), target.parent);
         const location = `${ctx.serviceRoot}/${entityPath(ctx, target.set, target.scope, row)}`;
         if (preferences(request).noContent) return emptyResponse(204, { location, "preference-applied": "return=minimal" });
-        return entityResponse(ctx, target, row, parseQueryOptions(params), 201, { location });
+        return entityResponse(ctx, target, row, parseQueryOptions(params, ctx.settings), 201, { location });
       }
       if (method !== "GET") throw new BcError(405, "BadRequest_MethodNotAllowed", `'${method}' requests for '${target.set.name}' of EdmType 'EntitySet' are not allowed within Microsoft Dynamics 365 Business Central OData web services.`);
       return readCollection(ctx, request, target, params);
     }
     case "count": {
       if (method !== "GET") throw new BcError(405, "BadRequest_MethodNotAllowed", `'${method}' requests for '$count' are not allowed.`);
-      const options = parseQueryOptions(params);
+      const options = parseQueryOptions(params, ctx.settings);
       requireParentFilter(ctx, target.collection, options.filter);
       const rows = candidateRows(ctx, target.collection.set, target.collection.scope, target.collection.parent);
       const { count } = applyQuery(ctx, target.collection.type, rows, { ...options, top: undefined, skip: undefined }, Number.POSITIVE_INFINITY, 0);
@@ -108,14 +108,14 @@ export function handleODataRequest(ctx: ODataContext, request: BcRequest, segmen
     case "entity": {
       switch (method) {
         case "GET":
-          return entityResponse(ctx, target, target.row, parseQueryOptions(params), 200);
+          return entityResponse(ctx, target, target.row, parseQueryOptions(params, ctx.settings), 200);
         case "PATCH":
         case "MERGE": {
           if (!target.set.capabilities.updatable) throw bcErrors.methodNotAllowed("PATCH", target.set.name);
           checkIfMatch(request, target, true);
           const row = updateEntity(ctx, target.set, target.scope, target.row, parseJsonBody(request));
           if (preferences(request).noContent) return emptyResponse(204, { "preference-applied": "return=minimal" });
-          return entityResponse(ctx, target, row, parseQueryOptions(params), 200);
+          return entityResponse(ctx, target, row, parseQueryOptions(params, ctx.settings), 200);
         }
         case "DELETE":
           if (!target.set.capabilities.deletable) throw bcErrors.methodNotAllowed("DELETE", target.set.name);
@@ -156,7 +156,7 @@ export function handleODataRequest(ctx: ODataContext, request: BcRequest, segmen
 }
 
 function readCollection(ctx: ODataContext, request: BcRequest, target: CollectionTarget, params: Map<string, string>): BcResponse {
-  const options = parseQueryOptions(params);
+  const options = parseQueryOptions(params, ctx.settings);
   requireParentFilter(ctx, target, options.filter);
   const { maxPageSize } = preferences(request);
   const pageSize = Math.max(1, Math.min(maxPageSize ?? ctx.settings.maxPageSize, ctx.settings.maxPageSize));

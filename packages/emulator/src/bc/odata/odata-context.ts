@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import type { LoadedRoute } from "../metadata/loaded-route.js";
 import type { BcEnvironment } from "../store/bc-environment.js";
 import type { EntityStore } from "../store/entity-store.js";
+import type { BooleanFunctionComparison } from "./filter-parser.js";
 
 /** Behaviour switches, mostly for facts the sheet marks [UNK] or BC's documented quirks. Resolved once per server. */
 export interface ODataSettings {
@@ -15,6 +16,8 @@ export interface ODataSettings {
   readonly etagHeader: boolean;
   /** Case-insensitive match of bound action names (`Microsoft.NAV.Post` vs `post`, [OBS] conflicting §5.4). */
   readonly actionNamesCaseInsensitive: boolean;
+  /** `startswith(x,'A') eq true` in `$filter` ([UNK] §3). */
+  readonly booleanFunctionComparison: BooleanFunctionComparison;
   readonly newId: () => string;
   /** §6: operations per `$batch`. */
   readonly maxBatchOperations: number;

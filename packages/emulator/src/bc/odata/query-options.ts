@@ -1,6 +1,6 @@
 import { bcErrors } from "../http/bc-error.js";
 import type { FilterExpr } from "./filter-ast.js";
-import { parseFilter } from "./filter-parser.js";
+import { parseFilter, type FilterParseOptions } from "./filter-parser.js";
 
 export interface OrderByItem {
   readonly property: string;
@@ -45,19 +45,22 @@ function nonNegativeInt(name: string, value: string): number {
   return Number(value.trim());
 }
 
-/** Parses options given as name → raw value (already percent-decoded). Unknown `$` options are rejected. */
-export function parseQueryOptions(raw: ReadonlyMap<string, string>): QueryOptions {
+/**
+ * Parses options given as name → raw value (already percent-decoded). Unknown `$` options are rejected.
+ * `settings` carries the server's `$filter` switches, e.g. `{ booleanFunctionComparison: "accept" }`.
+ */
+export function parseQueryOptions(raw: ReadonlyMap<string, string>, settings: FilterParseOptions): QueryOptions {
   let options: QueryOptions = emptyQueryOptions;
   for (const [name, value] of raw) {
     switch (name) {
       case "$filter":
-        options = { ...options, filter: parseFilter(value) };
+        options = { ...options, filter: parseFilter(value, settings) };
         break;
       case "$select":
         options = { ...options, select: splitTopLevel(value, ",").filter((s) => s !== "*") };
         break;
       case "$expand":
-        options = { ...options, expand: splitTopLevel(value, ",").map(parseExpandItem) };
+        options = { ...options, expand: splitTopLevel(value, ",").map((item) => parseExpandItem(item, settings)) };
         break;
       case "$orderby":
         options = {
@@ -95,7 +98,7 @@ export function parseQueryOptions(raw: ReadonlyMap<string, string>): QueryOption
   return options;
 }
 
-function parseExpandItem(item: string): ExpandItem {
+function parseExpandItem(item: string, settings: FilterParseOptions): ExpandItem {
   const open = item.indexOf("(");
   if (open < 0) return { navigation: item, options: emptyQueryOptions };
   if (!item.endsWith(")")) throw bcErrors.querySyntax(`Invalid $expand item '${item}'.`);
@@ -106,5 +109,5 @@ function parseExpandItem(item: string): ExpandItem {
     if (eq < 0) throw bcErrors.querySyntax(`Invalid nested option '${part}' in $expand.`);
     inner.set(part.slice(0, eq).trim(), part.slice(eq + 1));
   }
-  return { navigation, options: parseQueryOptions(inner) };
+  return { navigation, options: parseQueryOptions(inner, settings) };
 }
