@@ -1,7 +1,7 @@
 export * from "./model/index.js";
 
 export { createODataClient, companyPath } from "./client/create-odata-client.js";
-export type { ODataClient, CompanyClient, CompanyRef, ScopedSets, ModelOf } from "./client/create-odata-client.js";
+export type { ODataClient, CompanyClient, CompanyRef, ScopedSets, ModelOf, OperationModelOf, InvokeArgs } from "./client/create-odata-client.js";
 export type { ODataClientOptions, ResolvedClientOptions } from "./client/client-options.js";
 export { resolveClientOptions, DEFAULT_BASE_URL } from "./client/resolve-client-options.js";
 export type {

@@ -125,6 +125,16 @@ describe("writes and actions", () => {
     // @ts-expect-error customers have no bound actions
     void company.customers.byId("x").shipAndInvoice;
   });
+  it("unbound operations are typed by name", () => {
+    const v4 = createODataClient(odataV4, { serviceRootUrl: "https://s/BC/ODataV4" }).company({ name: "CRONUS" });
+    expectTypeOf(v4.invoke("CompanySetupService_ConfigureCompany", { name: "x" })).toEqualTypeOf<Promise<number | null>>();
+    // @ts-expect-error no such operation
+    void v4.invoke("CompanySetupService_Configure", { name: "x" });
+    // @ts-expect-error name is a string
+    void v4.invoke("CompanySetupService_ConfigureCompany", { name: 1 });
+    // @ts-expect-error the operation takes parameters
+    void v4.invoke("CompanySetupService_ConfigureCompany");
+  });
   it("composite keys are objects", () => {
     const v4 = createODataClient(odataV4, { serviceRootUrl: "https://s/BC/ODataV4" }).company({ name: "CRONUS" });
     v4.SalesOrder.byId({ Document_Type: "Order", No: "1" });

@@ -4,8 +4,8 @@ import { docText, propertyKey } from "./literals.js";
  * `/** doc *\/ export const name = initializer;` as statement text. Multi-line initializers are
  * printed verbatim this way (ts-morph would re-indent them as a hanging continuation).
  */
-export function constStatement(name: string, initializer: string, doc?: string): string {
-  return `${doc === undefined ? "" : `/** ${docText(doc)} */\n`}export const ${name} = ${initializer};`;
+export function constStatement(name: string, initializer: string, doc?: string, type?: string): string {
+  return `${doc === undefined ? "" : `/** ${docText(doc)} */\n`}export const ${name}${type === undefined ? "" : `: ${type}`} = ${initializer};`;
 }
 
 /**

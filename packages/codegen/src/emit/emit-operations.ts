@@ -27,10 +27,12 @@ export function emitOperations(context: EmitContext): EmittedFile {
       docs: ["Typed parameters and results of the route's unbound operations."],
       properties: ops.map((o) => ({ kind: StructureKind.PropertySignature, name: propertyKey(o.memberName), isReadonly: true, type: actionModel(o, context, imports) })),
     },
+    // Typed by the models above, so `company.invoke("Name", params)` checks the name, params and result.
     constStatement(
       "operations",
-      `${objectLiteral(ops.map((o) => [o.memberName, operationDescriptor(o)]))} as const satisfies { readonly [name: string]: ${descriptor} }`,
+      objectLiteral(ops.map((o) => [o.memberName, operationDescriptor(o)])),
       "Runtime descriptors of the route's unbound operations (`RouteDescriptor.operations`).",
+      `{ readonly [K in keyof Operations]: ${descriptor}<Operations[K]> }`,
     ),
   ];
   return { kind: "typescript", fileName: "operations.ts", statements: moduleStatements([...imports.structures(), ...statements]) };

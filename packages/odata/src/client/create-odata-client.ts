@@ -1,10 +1,10 @@
-import type { EntitySetDescriptor, RouteDescriptor, SetScope } from "../model/descriptors.js";
-import type { EntityModel } from "../model/entity-model.js";
+import type { EntitySetDescriptor, OperationDescriptor, OperationMap, RouteDescriptor, SetScope } from "../model/descriptors.js";
+import type { ActionModel, EntityModel } from "../model/entity-model.js";
 import { encodeLiteral } from "../query/encode-literal.js";
 import { encodePathLiteral } from "../query/encode-key.js";
 import { ODataQueryError } from "../errors/odata-query-error.js";
 import type { BatchFunction, BatchOptions } from "../batch/batch-types.js";
-import type { ActionOptions, EntitySetClient } from "./client-types.js";
+import type { ActionMethod, ActionOptions, EntitySetClient } from "./client-types.js";
 import { invokeOperation } from "./invoke-operation.js";
 import type { ODataClientOptions } from "./client-options.js";
 import { EntitySetClientImpl } from "./entity-set-client-impl.js";
@@ -24,7 +24,13 @@ export type ScopedSets<TSets extends AnySets, S extends SetScope> = {
 /** `company(guid)` for `api` routes; `company({ name })` or `company({ id })` for `ODataV4`. */
 export type CompanyRef = string | { readonly id: string } | { readonly name: string };
 
-export type CompanyClient<TSets extends AnySets> = ScopedSets<TSets, "company"> & {
+/** The typed parameters and result of an operation descriptor (untyped descriptors: any object, unknown). */
+export type OperationModelOf<D> = D extends OperationDescriptor<infer A> ? A : ActionModel;
+
+/** `invoke`'s signature for one operation: params optional when it takes none. */
+export type InvokeArgs<A extends ActionModel> = Parameters<ActionMethod<A>>;
+
+export type CompanyClient<TSets extends AnySets, TOps extends OperationMap = OperationMap> = ScopedSets<TSets, "company"> & {
   /** `companies({id})` or `Company('name')` below the service root. */
   toUrl(): string;
   /** A company-scoped set by descriptor (for per-module imports). */
@@ -36,12 +42,12 @@ export type CompanyClient<TSets extends AnySets> = ScopedSets<TSets, "company"> 
    * await v4.company({ name: "CRONUS" }).invoke("CompanySetupService_ConfigureCompany", { name: "x" });
    * // POST https://server:7048/BC/ODataV4/CompanySetupService_ConfigureCompany?company=CRONUS  {"name":"x"}
    */
-  invoke(operation: string, params?: object, options?: ActionOptions): Promise<unknown>;
+  invoke<K extends keyof TOps & string>(operation: K, ...args: InvokeArgs<OperationModelOf<TOps[K]>>): Promise<OperationModelOf<TOps[K]>["result"]>;
 };
 
-export type ODataClient<TSets extends AnySets> = ScopedSets<TSets, "root"> & {
+export type ODataClient<TSets extends AnySets, TOps extends OperationMap = OperationMap> = ScopedSets<TSets, "root"> & {
   readonly serviceRoot: string;
-  company(company: CompanyRef): CompanyClient<TSets>;
+  company(company: CompanyRef): CompanyClient<TSets, TOps>;
   set<M extends EntityModel>(descriptor: EntitySetDescriptor<M, "root">): EntitySetClient<M>;
   batch: BatchFunction<TSets, "root">;
 };
@@ -56,14 +62,14 @@ export type ODataClient<TSets extends AnySets> = ScopedSets<TSets, "root"> & {
  * createODataClient(odataV4, { serviceRootUrl: "https://server:7048/BC/ODataV4", credential }).company({ name: "CRONUS USA, Inc." }).toUrl();
  * // https://server:7048/BC/ODataV4/Company('CRONUS%20USA%2C%20Inc.')
  */
-export function createODataClient<TSets extends AnySets>(route: RouteDescriptor<TSets>, options: ODataClientOptions): ODataClient<TSets> {
+export function createODataClient<TSets extends AnySets, TOps extends OperationMap = OperationMap>(route: RouteDescriptor<TSets, TOps>, options: ODataClientOptions): ODataClient<TSets, TOps> {
   const executor = createRequestExecutor(resolveClientOptions(route, options));
   const client = scopedObject(executor, route, "root", "");
   Object.defineProperties(client, {
     serviceRoot: { value: executor.serviceRoot, enumerable: true },
     company: { value: (company: CompanyRef) => createCompanyClient(executor, route, company) },
   });
-  return client as ODataClient<TSets>;
+  return client as ODataClient<TSets, TOps>;
 }
 
 function createCompanyClient(executor: RequestExecutor, route: RouteDescriptor, ref: CompanyRef): object {

@@ -1,5 +1,5 @@
 import type { PropertyKind } from "./edm.js";
-import type { EntityModel } from "./entity-model.js";
+import type { ActionModel, EntityModel } from "./entity-model.js";
 import type { TypeRegistry } from "./type-registry.js";
 import type { ValueCodec } from "../values/value-codec.js";
 
@@ -46,7 +46,7 @@ export interface NavigationDescriptor {
  * Bound: POST {entity}/{name}, e.g. `salesOrders({id})/Microsoft.NAV.shipAndInvoice`.
  * Unbound (ODataV4 codeunits): POST {route}/{name}?company=..., e.g. `ODataV4/CompanySetupService_ConfigureCompany`.
  */
-export interface OperationDescriptor {
+export interface OperationDescriptor<A extends ActionModel = ActionModel> {
   /** The wire name as it appears in the URL: "Microsoft.NAV.shipAndInvoice", "NAV.Post", "CompanySetupService_ConfigureCompany". */
   readonly name: string;
   readonly kind: "action" | "function";
@@ -54,7 +54,12 @@ export interface OperationDescriptor {
   readonly parameters: Readonly<Record<string, PropertyKind>>;
   /** Return kind, or null when the metadata declares no ReturnType. */
   readonly returns: PropertyKind | null;
+  /** Phantom: the typed parameters and result (generated `Operations` entry); never set at runtime. */
+  readonly __model?: A;
 }
+
+/** Unbound operations of a route, keyed by generated method name. */
+export type OperationMap = Readonly<Record<string, OperationDescriptor<any>>>;
 
 export type SetScope = "company" | "root";
 
@@ -76,14 +81,17 @@ export interface EntitySetDescriptor<M extends EntityModel = EntityModel, S exte
  * - kind "api": `api/v2.0`, `api/microsoft/automation/v2.0`, `api/{publisher}/{group}/{version}`; companies addressed as `companies({guid})`.
  * - kind "odatav4": `ODataV4`; companies addressed as `Company('name')`.
  */
-export interface RouteDescriptor<TSets extends Readonly<Record<string, EntitySetDescriptor<any, SetScope>>> = Readonly<Record<string, EntitySetDescriptor<any, SetScope>>>> {
+export interface RouteDescriptor<
+  TSets extends Readonly<Record<string, EntitySetDescriptor<any, SetScope>>> = Readonly<Record<string, EntitySetDescriptor<any, SetScope>>>,
+  TOps extends OperationMap = OperationMap,
+> {
   readonly kind: "api" | "odatav4";
   /** Path below the environment, without slashes at either end: "api/v2.0", "ODataV4". */
   readonly path: string;
   /** Entity sets keyed by the generated property name (usually the set name). */
   readonly sets: TSets;
   /** Unbound operations (ODataV4 codeunit web services), keyed by generated method name. */
-  readonly operations: Readonly<Record<string, OperationDescriptor>>;
+  readonly operations: TOps;
   /** The registry's value codec, for routes generated with `dates: "Date"` or decimals/Int64 as strings. */
   readonly codec?: ValueCodec;
 }

@@ -4,6 +4,7 @@ export type {
   EntityTypeDescriptor,
   NavigationDescriptor,
   OperationDescriptor,
+  OperationMap,
   EntitySetDescriptor,
   RouteDescriptor,
   SetScope,

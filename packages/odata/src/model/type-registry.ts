@@ -1,4 +1,4 @@
-import type { EntityTypeDescriptor, EntitySetDescriptor, RouteDescriptor, SetScope } from "./descriptors.js";
+import type { EntityTypeDescriptor, EntitySetDescriptor, OperationMap, RouteDescriptor, SetScope } from "./descriptors.js";
 import type { EntityModel } from "./entity-model.js";
 import type { ValueCodec } from "../values/value-codec.js";
 
@@ -45,9 +45,9 @@ export function defineEntitySet<M extends EntityModel, S extends SetScope>(descr
   return descriptor;
 }
 
-/** Identity helper that keeps the set map type on a route descriptor. */
-export function defineRoute<TSets extends Readonly<Record<string, EntitySetDescriptor<any, SetScope>>>>(
-  descriptor: RouteDescriptor<TSets>,
-): RouteDescriptor<TSets> {
+/** Identity helper that keeps the set map and operation map types on a route descriptor. */
+export function defineRoute<TSets extends Readonly<Record<string, EntitySetDescriptor<any, SetScope>>>, TOps extends OperationMap = {}>(
+  descriptor: RouteDescriptor<TSets, TOps>,
+): RouteDescriptor<TSets, TOps> {
   return descriptor;
 }

@@ -28,7 +28,7 @@ export interface Operations {
 }
 
 /** Runtime descriptors of the route's unbound operations (`RouteDescriptor.operations`). */
-export const operations = {
+export const operations: { readonly [K in keyof Operations]: OperationDescriptor<Operations[K]> } = {
   CS_ApprovalFunctions_AddApprCmtLine: { name: "CS_ApprovalFunctions_AddApprCmtLine", kind: "action", parameters: { lCID: "Edm.Int32", tableID: "Edm.Int32", documentType: "Edm.Int32", documentNo: "Edm.String", _UserID: "Edm.String", comment: "Edm.String" }, returns: null },
   CS_ApprovalFunctions_ApplyAmountDistribution: { name: "CS_ApprovalFunctions_ApplyAmountDistribution", kind: "action", parameters: { lCID: "Edm.Int32", tableID: "Edm.Int32", documentType: "Edm.Int32", documentNo: "Edm.String", approverId: "Edm.String", stdAmountDistribCode: "Edm.String", lineAction: "Edm.Int32", amtToDistribute: "Edm.Decimal" }, returns: null },
   CS_ApprovalFunctions_DeleteDocumentFile: { name: "CS_ApprovalFunctions_DeleteDocumentFile", kind: "action", parameters: { lCID: "Edm.Int32", documentNo: "Edm.String" }, returns: null },
@@ -51,4 +51,4 @@ export const operations = {
   ExchangeServiceSetup_Store: { name: "ExchangeServiceSetup_Store", kind: "action", parameters: { clientID: "Edm.Guid", certificateThumbprint: "Edm.String", authenticationEndpoint: "Edm.String", exchangeEndpoint: "Edm.String", exchangeResourceUri: "Edm.String" }, returns: null },
   WorkflowActionResponse_Approve: { name: "WorkflowActionResponse_Approve", kind: "action", parameters: { workflowStepInstanceId: "Edm.Guid" }, returns: null },
   WorkflowActionResponse_Reject: { name: "WorkflowActionResponse_Reject", kind: "action", parameters: { workflowStepInstanceId: "Edm.Guid" }, returns: null },
-} as const satisfies { readonly [name: string]: OperationDescriptor };
+};

@@ -8,7 +8,7 @@ export interface Operations {
 }
 
 /** Runtime descriptors of the route's unbound operations (`RouteDescriptor.operations`). */
-export const operations = {
+export const operations: { readonly [K in keyof Operations]: OperationDescriptor<Operations[K]> } = {
   WorkflowActionResponse_Approve: { name: "WorkflowActionResponse_Approve", kind: "action", parameters: { workflowStepInstanceId: "Edm.Guid" }, returns: null },
   WorkflowActionResponse_Reject: { name: "WorkflowActionResponse_Reject", kind: "action", parameters: { workflowStepInstanceId: "Edm.Guid" }, returns: null },
-} as const satisfies { readonly [name: string]: OperationDescriptor };
+};

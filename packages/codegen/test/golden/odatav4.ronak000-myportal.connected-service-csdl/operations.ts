@@ -19,7 +19,7 @@ export interface Operations {
 }
 
 /** Runtime descriptors of the route's unbound operations (`RouteDescriptor.operations`). */
-export const operations = {
+export const operations: { readonly [K in keyof Operations]: OperationDescriptor<Operations[K]> } = {
   CompanySetupService_ConfigureCompany: { name: "CompanySetupService_ConfigureCompany", kind: "action", parameters: { name: "Edm.String", address: "Edm.String", address2: "Edm.String", city: "Edm.String", county: "Edm.String", postCode: "Edm.String", countryCode: "Edm.String", phoneNo: "Edm.String" }, returns: "Edm.Boolean" },
   ExchangeServiceSetup_Store: { name: "ExchangeServiceSetup_Store", kind: "action", parameters: { clientID: "Edm.Guid", certificateThumbprint: "Edm.String", authenticationEndpoint: "Edm.String", exchangeEndpoint: "Edm.String", exchangeResourceUri: "Edm.String" }, returns: null },
   PageActionProvider_GetCurrentRoleCenterHomeItems: { name: "PageActionProvider_GetCurrentRoleCenterHomeItems", kind: "action", parameters: { includeViews: "Edm.Boolean" }, returns: "Edm.String" },
@@ -33,4 +33,4 @@ export const operations = {
   WorkflowActionResponse_Cancel: { name: "WorkflowActionResponse_Cancel", kind: "action", parameters: { workflowStepInstanceId: "Edm.Guid" }, returns: null },
   WorkflowActionResponse_GetDirectApprover: { name: "WorkflowActionResponse_GetDirectApprover", kind: "action", parameters: { requestorEmailAddress: "Edm.String" }, returns: "Edm.String" },
   WorkflowActionResponse_Reject: { name: "WorkflowActionResponse_Reject", kind: "action", parameters: { workflowStepInstanceId: "Edm.Guid" }, returns: null },
-} as const satisfies { readonly [name: string]: OperationDescriptor };
+};
