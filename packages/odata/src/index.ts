@@ -31,7 +31,7 @@ export { encodeKey, encodePathLiteral } from "./query/encode-key.js";
 export { toQueryNode } from "./query/to-query-node.js";
 
 export { BatchOperation, MAX_BATCH_OPERATIONS } from "./batch/batch-types.js";
-export type { BatchOptions, BatchFunction, BatchSets, BatchSetClient, BatchEntityClient, BatchConcurrency, BatchSettledResult, BatchValues, BatchSettled } from "./batch/batch-types.js";
+export type { BatchOptions, BatchFunction, BatchSets, BatchSetClient, BatchEntityClient, BatchEntityOperations, BatchActionMethod, BatchConcurrency, BatchSettledResult, BatchValues, BatchSettled } from "./batch/batch-types.js";
 
 export { ODataError, ODataConcurrencyError } from "./errors/odata-error.js";
 export type { ODataErrorContext } from "./errors/odata-error.js";

@@ -4,7 +4,7 @@ import { ClientSecretProvider } from "@bcts/auth";
 import { startEmulator, type Emulator } from "@bcts/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBusinessCentralClient } from "../../client/src/index.js";
-import { ODataConcurrencyError } from "../src/index.js";
+import { ODataBatchError, ODataConcurrencyError } from "../src/index.js";
 
 let emu: Emulator;
 let bc: ReturnType<typeof createBusinessCentralClient>;
@@ -43,6 +43,31 @@ describe("generated api/v2.0 client on @bcts/odata against the emulator", () => 
     const withLines = await company.salesOrders.byId(order.id).get({ select: ["number"], expand: { salesOrderLines: { select: ["lineObjectNumber", "quantity"] } } });
     expect(withLines.salesOrderLines.map((l) => [l.lineObjectNumber, l.quantity])).toEqual([[itemNumber, 2]]);
     await company.salesOrders.byId(order.id).shipAndInvoice();
+  });
+
+  it("bound actions in an atomic batch: both applied together, or neither when one fails", async () => {
+    const company = bc.company(companyId);
+    let customerNumber = "";
+    for await (const c of company.customers.list({ select: ["number"], top: 1 })) customerNumber = c.number ?? "";
+    let itemNumber = "";
+    for await (const i of company.items.list({ select: ["number"], top: 1 })) itemNumber = i.number ?? "";
+    const order = () => company.salesOrders.create({ customerNumber, salesOrderLines: [{ lineType: "Item", lineObjectNumber: itemNumber, quantity: 1 }] });
+    let draftId = "";
+    for await (const d of company.salesInvoices.list({ select: ["id"], filter: (f) => f.status.eq("Draft"), top: 1 })) draftId = d.id;
+    expect(draftId).not.toBe("");
+
+    const first = await order();
+    const done = await company.batch((x) => [x.salesInvoices.byId(draftId).post(), x.salesOrders.byId(first.id).shipAndInvoice()] as const, { atomic: true });
+    expect(done).toEqual([undefined, undefined]);
+    expect((await company.salesInvoices.byId(draftId).get({ select: ["status"] })).status).toBe("Open");
+    await expect(company.salesOrders.byId(first.id).get()).rejects.toMatchObject({ status: 404 });
+
+    // The invoice is posted now: BC refuses to post it again, and the batch rolls back the other order's shipAndInvoice.
+    const second = await order();
+    const failed = await company.batch((x) => [x.salesOrders.byId(second.id).shipAndInvoice(), x.salesInvoices.byId(draftId).post()] as const, { atomic: true }).then(() => undefined, (e: unknown) => e);
+    expect(failed).toBeInstanceOf(ODataBatchError);
+    expect((failed as ODataBatchError).failures.map((f) => [f.index, f.error.code])).toEqual([[1, "Application_DialogException"]]);
+    expect((await company.salesOrders.byId(second.id).get({ select: ["id"] })).id).toBe(second.id);
   });
 
   it("item picture: upload and download Edm.Stream", async () => {

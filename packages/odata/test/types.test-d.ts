@@ -151,4 +151,10 @@ describe("batch results are typed per operation", () => {
     const [s] = await company.batch((b) => [b.customers.create({})]);
     if (s.ok) expectTypeOf(s.value).toEqualTypeOf<Customer>();
   });
+  it("bound actions are batch operations of their result type", async () => {
+    const [shipped] = await company.batch((b) => [b.salesOrders.byId("x").shipAndInvoice({}, { etag: 'W/"1"' })], { atomic: true });
+    expectTypeOf(shipped).toEqualTypeOf<void>();
+    // @ts-expect-error customers have no bound actions
+    void company.batch((b) => [b.customers.byId("x").shipAndInvoice()]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { EntitySetDescriptor, SetScope } from "../model/descriptors.js";
-import type { EntityModel } from "../model/entity-model.js";
+import type { ActionModel, EntityModel } from "../model/entity-model.js";
 import type { ExpandOptions, NoExtraKeys, QueryShape, Row, SelectableField } from "../query/query-options.js";
 import type { ODataError } from "../errors/odata-error.js";
 import type { ModelOf } from "../client/create-odata-client.js";
@@ -23,11 +23,21 @@ export class BatchOperation<T> {
 /** In a batch the ETag must be known up front (there is no GET-first). */
 export type BatchConcurrency = { readonly etag: string } | { readonly entity: { readonly "@odata.etag"?: string } } | { readonly ifMatch: "*" };
 
-export interface BatchEntityClient<M extends EntityModel> {
+export interface BatchEntityOperations<M extends EntityModel> {
   get<const S extends readonly SelectableField<M>[] = never, const E extends ExpandOptions<M> = {}>(options?: { readonly select?: S; readonly expand?: E & ExpandOptions<M> & NoExtraKeys<E, M["navigation"]> }): BatchOperation<Row<M, S, E>>;
   update(patch: M["update"], options: BatchConcurrency): BatchOperation<M["entity"]>;
   delete(options: BatchConcurrency): BatchOperation<void>;
 }
+
+/** A bound action inside a batch: `b.salesOrders.byId(id).shipAndInvoice()` → POST `salesOrders({id})/Microsoft.NAV.shipAndInvoice`. */
+export type BatchActionMethod<A extends ActionModel> = {} extends A["params"]
+  ? (params?: A["params"], options?: { readonly etag?: string; readonly ifMatch?: "*" }) => BatchOperation<A["result"]>
+  : (params: A["params"], options?: { readonly etag?: string; readonly ifMatch?: "*" }) => BatchOperation<A["result"]>;
+
+/** One entity in a batch: get/update/delete and its bound actions (names that clash with those three are left out). */
+export type BatchEntityClient<M extends EntityModel> = BatchEntityOperations<M> & {
+  readonly [K in Exclude<keyof M["actions"], keyof BatchEntityOperations<M>>]: BatchActionMethod<M["actions"][K]>;
+};
 
 export interface BatchSetClient<M extends EntityModel> {
   create(body: M["create"]): BatchOperation<M["entity"]>;

@@ -1,4 +1,4 @@
-import type { EntitySetDescriptor, EntityTypeDescriptor, RouteDescriptor, SetScope } from "../model/descriptors.js";
+import type { EntitySetDescriptor, EntityTypeDescriptor, OperationDescriptor, RouteDescriptor, SetScope } from "../model/descriptors.js";
 import { createODataError } from "../errors/create-odata-error.js";
 import { ODataBatchError } from "../errors/odata-batch-error.js";
 import type { ODataError } from "../errors/odata-error.js";
@@ -7,6 +7,7 @@ import { encodeKey } from "../query/encode-key.js";
 import { toQueryNode, type RuntimeQueryOptions } from "../query/to-query-node.js";
 import { withQuery } from "../client/read-helpers.js";
 import type { RequestExecutor } from "../client/request-executor.js";
+import { operationResult } from "../client/invoke-operation.js";
 import { LosslessNumber } from "../values/lossless-json.js";
 import type { ValueCodec } from "../values/value-codec.js";
 import { BatchOperation, MAX_BATCH_OPERATIONS, type BatchConcurrency, type BatchOptions, type BatchSettledResult } from "./batch-types.js";
@@ -127,12 +128,32 @@ function batchSet(set: EntitySetDescriptor, path: string) {
   };
 }
 
+const ENTITY_MEMBERS = new Set(["get", "update", "delete"]);
+
 function batchEntity(type: EntityTypeDescriptor, path: string) {
-  return {
+  const entity: Record<string, unknown> = {};
+  for (const [name, operation] of Object.entries(type.actions)) {
+    if (ENTITY_MEMBERS.has(name)) continue;
+    entity[name] = (params?: object, options?: { etag?: string; ifMatch?: "*" }) => batchAction(type, `${path}/${operation.name}`, operation, params, options);
+  }
+  return Object.assign(entity, {
     get: (options?: Pick<RuntimeQueryOptions, "select" | "expand">) => new BatchOperation({ method: "GET", url: withQuery(path, toQueryNode(type, options)), headers: {}, body: undefined }, readerOf(type)),
     update: (patch: object, options: BatchConcurrency) => new BatchOperation({ method: "PATCH", url: path, headers: { ...json, "If-Match": ifMatch(options) }, body: bodyOf(type, patch) }, readerOf(type)),
     delete: (options: BatchConcurrency) => new BatchOperation({ method: "DELETE", url: path, headers: { "If-Match": ifMatch(options) }, body: undefined }, () => undefined),
-  };
+  });
+}
+
+/** A bound action as a batch operation: the same request and result rules as `invokeOperation`. */
+function batchAction(type: EntityTypeDescriptor, url: string, operation: OperationDescriptor, params: object | undefined, options: { etag?: string; ifMatch?: "*" } | undefined) {
+  const codec = type.registry.codec;
+  const headers: Record<string, string> = {};
+  const match = options?.ifMatch ?? options?.etag;
+  if (match !== undefined) headers["If-Match"] = match;
+  const method = operation.kind === "function" ? "GET" : "POST";
+  const hasBody = method === "POST" && params !== undefined && Object.keys(params).length > 0;
+  if (hasBody) headers["Content-Type"] = "application/json";
+  const body = hasBody ? (codec === undefined ? params : new JsonText(codec.writeParams(operation.parameters, params))) : undefined;
+  return new BatchOperation({ method, url, headers, body }, (answer) => operationResult(operation, codec, answer));
 }
 
 function bodyOf(type: EntityTypeDescriptor, body: object): unknown {

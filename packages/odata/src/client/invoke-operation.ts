@@ -28,6 +28,14 @@ export async function invokeOperation(
   const body = hasBody && method === "POST" ? (codec === undefined ? JSON.stringify(params) : codec.writeParams(operation.parameters, params)) : undefined;
   const parse = codec?.parseAs === "text" ? codec.parse : undefined;
   const { data } = await executor.send({ method, url, headers, body, parse }, options);
+  return operationResult(operation, codec, data);
+}
+
+/**
+ * What an operation's answer body means: undefined without ReturnType (or 204), `value` of a
+ * primitive or collection result, else the body. Shared by `invoke`, bound actions and `$batch`.
+ */
+export function operationResult(operation: OperationDescriptor, codec: ValueCodec | undefined, data: unknown): unknown {
   if (operation.returns === null || data === undefined) return undefined;
   const result = operation.returns !== "complex" && data !== null && typeof data === "object" && "value" in data ? (data as { value: unknown }).value : data;
   // Complex and collection results carry no type name in the descriptor: their numbers become plain, nothing else converts.
