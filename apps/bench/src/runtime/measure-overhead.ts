@@ -1,7 +1,5 @@
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import { measured, notMeasured, type Measured } from "../measured.js";
-import { benchRoot } from "../paths.js";
+import { runJsonChild } from "../process/run-json-child.js";
 import type { BenchServer } from "./canned-server.js";
 
 export interface OverheadResult {
@@ -27,29 +25,12 @@ export async function measureOverhead(tool: string, server: BenchServer, iterati
   return measured(results[Math.floor(results.length / 2)]!);
 }
 
-function runChild(tool: string, server: BenchServer, iterations: number): Promise<Measured<OverheadResult>> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--conditions=@bcts/source", "--import", "tsx", join(benchRoot, "src", "runtime", "overhead-child.ts")], {
-      cwd: benchRoot,
-      env: { ...process.env, BENCH_TOOL: tool, BENCH_TARGET: JSON.stringify(server.target), BENCH_ITERATIONS: String(iterations) },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (d: Buffer) => { out += d.toString(); });
-    child.stderr.on("data", (d: Buffer) => { err += d.toString(); });
-    const timer = setTimeout(() => child.kill("SIGKILL"), 180_000);
-    child.on("close", (code) => {
-      clearTimeout(timer);
-      const line = out.trim().split("\n").at(-1) ?? "";
-      try {
-        const v = JSON.parse(line) as Omit<OverheadResult, "ratio">;
-        resolve(measured({ ...v, ratio: v.clientMs / v.rawMs }));
-      } catch {
-        resolve(notMeasured(`consumer failed at runtime: ${failureSummary(`${out}\n${err}`, code)}`));
-      }
-    });
-  });
+async function runChild(tool: string, server: BenchServer, iterations: number): Promise<Measured<OverheadResult>> {
+  const env = { BENCH_TOOL: tool, BENCH_TARGET: JSON.stringify(server.target), BENCH_ITERATIONS: String(iterations) };
+  const child = await runJsonChild("src/runtime/overhead-child.ts", env, 180_000);
+  if (child.result === undefined) return notMeasured(`consumer failed at runtime: ${failureSummary(`${child.stdout}\n${child.stderr}`, child.exitCode)}`);
+  const v = child.result as Omit<OverheadResult, "ratio">;
+  return measured({ ...v, ratio: v.clientMs / v.rawMs });
 }
 
 /** The server's error message if one was printed, else the first error line (ANSI codes removed). */

@@ -12,17 +12,19 @@ export function toIdentifier(text: string): string {
 
 /** Enum member key: `Charge (Item)` → `Charge_Item`, ` ` → `Blank`, `Positive Adjmt.` → `Positive_Adjmt`. */
 export function toMemberKey(wireName: string): string {
-  const words = decodeXmlName(wireName).split(/[^A-Za-z0-9]+/).filter((w) => w !== "");
-  if (words.length === 0) return "Blank";
-  const key = words.join("_");
-  return /^[0-9]/.test(key) ? `_${key}` : key;
+  return memberKey(wireName, (words) => words.join("_"));
 }
 
 /** Enum member key in PascalCase: `G_x002F_L_x0020_Account` → `GLAccount`, `Charge (Item)` → `ChargeItem`, ` ` → `Blank`. */
 export function toPascalMemberKey(wireName: string): string {
+  return memberKey(wireName, (words) => words.map(pascal).join(""));
+}
+
+/** The decoded caption's words joined by `join`; `Blank` when it has none, `_` before a leading digit. */
+function memberKey(wireName: string, join: (words: readonly string[]) => string): string {
   const words = decodeXmlName(wireName).split(/[^A-Za-z0-9]+/).filter((w) => w !== "");
   if (words.length === 0) return "Blank";
-  const key = words.map(pascal).join("");
+  const key = join(words);
   return /^[0-9]/.test(key) ? `_${key}` : key;
 }
 

@@ -7,7 +7,7 @@ import { encodeKey } from "../query/encode-key.js";
 import { toQueryNode, type RuntimeQueryOptions } from "../query/to-query-node.js";
 import { withQuery } from "../client/read-helpers.js";
 import type { RequestExecutor } from "../client/request-executor.js";
-import { operationResult } from "../client/invoke-operation.js";
+import { operationRequest, operationResult } from "../client/invoke-operation.js";
 import { LosslessNumber } from "../values/lossless-json.js";
 import type { ValueCodec } from "../values/value-codec.js";
 import { BatchOperation, MAX_BATCH_OPERATIONS, type BatchConcurrency, type BatchOptions, type BatchSettledResult } from "./batch-types.js";
@@ -91,8 +91,8 @@ function plainEnvelope(response: InnerResponse, codec: ValueCodec | undefined): 
   if (codec?.parseAs !== "text") return response;
   const raw = response.status as unknown;
   const status = raw instanceof LosslessNumber ? Number(raw.text) : response.status;
-  const body = status >= 400 ? codec.readKind("", response.body) : response.body;
-  return { ...response, status, headers: codec.readKind("", response.headers) as InnerResponse["headers"], body };
+  const body = status >= 400 ? codec.plain(response.body) : response.body;
+  return { ...response, status, headers: codec.plain(response.headers) as InnerResponse["headers"], body };
 }
 
 /** A request body already written as JSON text by a route's value codec. */
@@ -143,17 +143,11 @@ function batchEntity(type: EntityTypeDescriptor, path: string) {
   });
 }
 
-/** A bound action as a batch operation: the same request and result rules as `invokeOperation`. */
+/** A bound action as a batch operation: the same request and result rules as `invoke`. */
 function batchAction(type: EntityTypeDescriptor, url: string, operation: OperationDescriptor, params: object | undefined, options: { etag?: string; ifMatch?: "*" } | undefined) {
   const codec = type.registry.codec;
-  const headers: Record<string, string> = {};
-  const match = options?.ifMatch ?? options?.etag;
-  if (match !== undefined) headers["If-Match"] = match;
-  const method = operation.kind === "function" ? "GET" : "POST";
-  const hasBody = method === "POST" && params !== undefined && Object.keys(params).length > 0;
-  if (hasBody) headers["Content-Type"] = "application/json";
-  const body = hasBody ? (codec === undefined ? params : new JsonText(codec.writeParams(operation.parameters, params))) : undefined;
-  return new BatchOperation({ method, url, headers, body }, (answer) => operationResult(operation, codec, answer));
+  const { method, headers, body } = operationRequest(operation, codec, params, options);
+  return new BatchOperation({ method, url, headers, body: body === undefined ? undefined : new JsonText(body) }, (answer) => operationResult(operation, codec, answer));
 }
 
 function bodyOf(type: EntityTypeDescriptor, body: object): unknown {

@@ -19,6 +19,22 @@ export async function invokeOperation(
   params: object | undefined,
   options: (RequestOptions & { etag?: string; ifMatch?: "*" }) | undefined,
 ): Promise<unknown> {
+  const { method, headers, body } = operationRequest(operation, codec, params, options);
+  const parse = codec?.parseAs === "text" ? codec.parse : undefined;
+  const { data } = await executor.send({ method, url, headers, body, parse }, options);
+  return operationResult(operation, codec, data);
+}
+
+/**
+ * Method, headers and JSON body of an operation call, in or outside `$batch`: functions are GET,
+ * actions POST with their parameters (none: no body); If-Match from `etag`/`ifMatch`.
+ */
+export function operationRequest(
+  operation: OperationDescriptor,
+  codec: ValueCodec | undefined,
+  params: object | undefined,
+  options: { readonly etag?: string; readonly ifMatch?: "*" } | undefined,
+): { readonly method: "GET" | "POST"; readonly headers: Record<string, string>; readonly body: string | undefined } {
   const headers: Record<string, string> = {};
   const ifMatch = options?.ifMatch ?? options?.etag;
   if (ifMatch !== undefined) headers["If-Match"] = ifMatch;
@@ -26,9 +42,7 @@ export async function invokeOperation(
   if (hasBody) headers["Content-Type"] = "application/json";
   const method = operation.kind === "function" ? "GET" : "POST";
   const body = hasBody && method === "POST" ? (codec === undefined ? JSON.stringify(params) : codec.writeParams(operation.parameters, params)) : undefined;
-  const parse = codec?.parseAs === "text" ? codec.parse : undefined;
-  const { data } = await executor.send({ method, url, headers, body, parse }, options);
-  return operationResult(operation, codec, data);
+  return { method, headers, body };
 }
 
 /**

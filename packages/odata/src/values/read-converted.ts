@@ -6,7 +6,8 @@ export type Conversions = ReadonlyMap<string, ReadonlyMap<string, string>>;
 /** Where a value sits: `salesOrderLines[2].unitPrice`, as a string or as segments. */
 export type ValuePath = string | readonly (string | number)[];
 
-const DATE = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
+/** An Edm.Date as BC writes it: `2024-01-31`, `0001-01-01`. */
+export const CALENDAR_DATE = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
 
 /**
  * A JSON string (or a number's text, `isNumber`) read at a property whose conversion is known:
@@ -34,7 +35,7 @@ export function readConverted(conversion: string, text: string, path: ValuePath,
 }
 
 function readDate(text: string, path: ValuePath): Date {
-  const m = DATE.exec(text);
+  const m = CALENDAR_DATE.exec(text);
   if (m === null) return unexpected(path, JSON.stringify(text), "Edm.Date");
   // Not Date.UTC(y, …): it maps years 0–99 to 1900–1999, and BC's blank date is 0001-01-01.
   const date = new Date(0);

@@ -1,11 +1,10 @@
 import { ODataValueError } from "../errors/odata-value-error.js";
 import { LosslessNumber, parseConvertedJson, parseLosslessJson } from "./lossless-json.js";
-import { readConverted, unexpected, type Conversions } from "./read-converted.js";
+import { CALENDAR_DATE, readConverted, unexpected, type Conversions } from "./read-converted.js";
 import type { RouteValues } from "./value-mapping.js";
 
 type Table = Conversions;
 
-const DATE = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
 /** JSON number grammar: a decimal string in it can be written into the body verbatim. */
 const JSON_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const INTEGER = /^-?(?:0|[1-9]\d*)$/;
@@ -30,8 +29,10 @@ export interface ValueCodec {
   read(typeName: string, value: unknown): unknown;
   /** A collection answer `{ value: [...], "@odata.count"?, "@odata.nextLink"? }` of `typeName`. */
   readCollection(typeName: string, body: unknown): unknown;
-  /** A value of a known Edm kind (`"Edm.Date"`), or any other value made plain (lossless numbers → numbers). */
+  /** A value of a known Edm kind (`"Edm.Date"`); for kinds the route does not convert, `plain(value)`. */
   readKind(kind: string, value: unknown): unknown;
+  /** A value with no known type (batch envelopes, error bodies): lossless numbers become numbers, nothing else changes. */
+  plain(value: unknown): unknown;
   /** The JSON text of a request body of `typeName`. */
   write(typeName: string, value: object): string;
   /** The JSON text of action parameters whose kinds the operation descriptor lists. */
@@ -91,7 +92,8 @@ export function createValueCodec(values: RouteValues): ValueCodec {
       for (const key of Object.keys(record)) record[key] = key === "value" ? readStructured(typeName, record[key], "value") : plain(record[key]);
       return record;
     },
-    readKind: (kind, value) => (kind.startsWith("Edm.") && isConverted(kind, values) ? readValue(kind, value, "value") : plain(value)),
+    readKind: (kind, value) => (isConverted(kind, values) ? readValue(kind, value, "value") : plain(value)),
+    plain,
     write: (typeName, value) => writeStructured(table, typeName, value, ""),
     writeParams(kinds, params) {
       const parts: string[] = [];
@@ -138,7 +140,7 @@ function writeValue(table: Table, conversion: string, value: unknown, path: stri
   switch (conversion) {
     case "Edm.Date":
       if (value instanceof Date && !Number.isNaN(value.getTime())) return `"${value.toISOString().slice(0, 10)}"`;
-      if (typeof value === "string" && DATE.test(value)) return JSON.stringify(value);
+      if (typeof value === "string" && CALENDAR_DATE.test(value)) return JSON.stringify(value);
       return invalid(path, value, conversion, 'Pass a Date (its UTC calendar day is sent) or "YYYY-MM-DD".');
     case "Edm.DateTimeOffset":
       if (value instanceof Date && !Number.isNaN(value.getTime())) return `"${value.toISOString()}"`;
