@@ -14,6 +14,8 @@ const allowed = {
   "@bcts/sample": ["@bcts/client", "@bcts/auth", "@bcts/odata", "@bcts/emulator", "@bcts/codegen"],
   "@bcts/bench": null, // measures everything
   "@bcts/release": null, // packs, publishes and installs every package
+  "@bcts/redis": ["@bcts/odata", "@bcts/auth"],
+  "@bcts/conformance": ["@bcts/codegen", "@bcts/odata"],
 };
 const cwd = process.cwd();
 const name = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8")).name;
