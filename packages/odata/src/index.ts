@@ -33,12 +33,19 @@ export { toQueryNode } from "./query/to-query-node.js";
 export { BatchOperation, MAX_BATCH_OPERATIONS } from "./batch/batch-types.js";
 export type { BatchOptions, BatchFunction, BatchSets, BatchSetClient, BatchEntityClient, BatchEntityOperations, BatchActionMethod, BatchConcurrency, BatchSettledResult, BatchValues, BatchSettled } from "./batch/batch-types.js";
 
-export { ODataError, ODataConcurrencyError } from "./errors/odata-error.js";
+export { ODataError } from "./errors/odata-error.js";
 export type { ODataErrorContext } from "./errors/odata-error.js";
+export { ODataConcurrencyError } from "./errors/odata-concurrency-error.js";
+export { ODataRequestError, redactUrl, type RequestErrorContext } from "./errors/odata-request-error.js";
+export { ODataThrottledError } from "./errors/odata-throttled-error.js";
+export { ODataNetworkError, type NetworkFailureKind } from "./errors/odata-network-error.js";
+export { ODataResponseError, type MalformedResponseReason } from "./errors/odata-response-error.js";
+export { ODataTimeoutError } from "./errors/odata-timeout-error.js";
+export { isWriteOutcomeUnknown, writeOutcomeOf, type WriteOutcome } from "./errors/write-outcome.js";
 export { ODataQueryError } from "./errors/odata-query-error.js";
-export { ODataBatchError } from "./errors/odata-batch-error.js";
-export { ODataTimeoutError, timeoutTransport, type Transport } from "./pipeline/timeout-transport.js";
-export { createODataError } from "./errors/create-odata-error.js";
+export { ODataBatchError, type BatchErrorContext } from "./errors/odata-batch-error.js";
+export { timeoutTransport, type Transport } from "./pipeline/timeout-transport.js";
+export { createODataError, type FailedResponse } from "./errors/create-odata-error.js";
 
 export type { TokenCredential } from "./pipeline/token-credential.js";
 export type { FetchLike, Policy } from "./pipeline/policy.js";

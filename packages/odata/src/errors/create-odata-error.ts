@@ -1,16 +1,38 @@
-import { ODataConcurrencyError, ODataError, type ODataErrorContext } from "./odata-error.js";
+import { ODataConcurrencyError } from "./odata-concurrency-error.js";
+import { ODataError, type ODataErrorContext } from "./odata-error.js";
+import { ODataThrottledError } from "./odata-throttled-error.js";
+import { authRemedy } from "./auth-remedy.js";
+import type { WriteOutcome } from "./write-outcome.js";
 
 const CORRELATION = /\s*CorrelationId:\s*([0-9a-fA-F-]{36})\.?\s*$/;
+
+/** A failed response, already read, and what the executor knows about the call. */
+export interface FailedResponse {
+  readonly status: number;
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Headers;
+  readonly body: unknown;
+  readonly clientRequestId?: string | undefined;
+  readonly attempts?: number | undefined;
+  readonly elapsedInMs?: number | undefined;
+  readonly outcome?: WriteOutcome | undefined;
+  readonly note?: string | undefined;
+  /** The last Retry-After BC sent during the call (429/503). */
+  readonly lastRetryAfterInMs?: number | undefined;
+}
 
 /**
  * Builds the typed error for a failed response from its (already read) body: BC's JSON
  * `{"error":{"code","message"}}`, the OData XML `<error><code/><message/></error>`, or anything else.
+ * 409 `Request_EntityChanged`/412 → `ODataConcurrencyError`; 429/503 → `ODataThrottledError`;
+ * 401/403 → `ODataError` whose `remedy` says how to register or authorize the app.
  *
  * @example
  * createODataError({ status: 409, body: { error: { code: "Request_EntityChanged", message: "Another user has already changed the record.  CorrelationId:  4d5c…." } }, … })
  * // ODataConcurrencyError { code: "Request_EntityChanged", correlationId: "4d5c…" }
  */
-export function createODataError(input: { status: number; method: string; url: string; headers: Headers; body: unknown; clientRequestId?: string | undefined }): ODataError {
+export function createODataError(input: FailedResponse): ODataError {
   const { code, message } = readCodeAndMessage(input.body, input.status);
   const match = CORRELATION.exec(message);
   const context: ODataErrorContext = {
@@ -23,8 +45,22 @@ export function createODataError(input: { status: number; method: string; url: s
     url: input.url,
     headers: input.headers,
     body: input.body,
+    clientRequestId: input.clientRequestId,
+    attempts: input.attempts,
+    elapsedInMs: input.elapsedInMs,
+    outcome: input.outcome,
+    note: input.note,
   };
-  return (input.status === 409 && code === "Request_EntityChanged") || input.status === 412 ? new ODataConcurrencyError(context) : new ODataError(context);
+  if ((input.status === 409 && code === "Request_EntityChanged") || input.status === 412) return new ODataConcurrencyError(context);
+  if (input.status === 429 || input.status === 503) return new ODataThrottledError({ ...context, lastRetryAfterInMs: input.lastRetryAfterInMs });
+  return new ODataError(context, authRemedy(input.status, code));
+}
+
+/** True when `body` is Business Central's JSON error envelope `{"error":{"code","message"}}`. */
+export function isBusinessCentralErrorBody(body: unknown): boolean {
+  if (body === null || typeof body !== "object") return false;
+  const error = (body as { error?: unknown }).error;
+  return error !== null && typeof error === "object" && typeof (error as { code?: unknown }).code === "string";
 }
 
 function readCodeAndMessage(body: unknown, status: number): { code: string; message: string } {
@@ -47,7 +83,7 @@ function readCodeAndMessage(body: unknown, status: number): { code: string; mess
       }
     }
     if (trimmed.startsWith("<")) {
-      return { code: decodeXml(/<(?:\w+:)?code>([\s\S]*?)<\/(?:\w+:)?code>/.exec(trimmed)?.[1] ?? ""), message: decodeXml(/<(?:\w+:)?message[^>]*>([\s\S]*?)<\/(?:\w+:)?message>/.exec(trimmed)?.[1] ?? "") };
+      return { code: decodeXml(/<(?:\w+:)?code>([\s\S]*?)<\/(?:\w+:)?code>/.exec(trimmed)?.[1] ?? ""), message: decodeXml(/<(?:\w+:)?message[^>]*>([\s\S]*?)<\/(?:\w+:)?message>/.exec(trimmed)?.[1] ?? "") || trimmed.slice(0, 200) };
     }
     return { code: "", message: trimmed.slice(0, 500) };
   }

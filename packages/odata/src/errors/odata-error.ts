@@ -1,3 +1,6 @@
+import { ODataRequestError } from "./odata-request-error.js";
+import type { WriteOutcome } from "./write-outcome.js";
+
 /** Where a failed response came from; carried by every `ODataError`. */
 export interface ODataErrorContext {
   readonly status: number;
@@ -14,6 +17,14 @@ export interface ODataErrorContext {
   readonly headers: Headers;
   /** The body as received (parsed JSON, or text for XML and other bodies). */
   readonly body: unknown;
+  /** The `client-request-id` sent with the call. */
+  readonly clientRequestId?: string | undefined;
+  readonly attempts?: number | undefined;
+  readonly elapsedInMs?: number | undefined;
+  /** Writes only: see `WriteOutcome`. */
+  readonly outcome?: WriteOutcome | undefined;
+  /** Overrides the sentence that explains the outcome (e.g. "an earlier attempt may have applied"). */
+  readonly note?: string | undefined;
 }
 
 /**
@@ -25,41 +36,22 @@ export interface ODataErrorContext {
  * catch (e) { if (e instanceof ODataError && e.status === 404) … }
  * // e.message: 'GET https://…/companies(…)/customers(…) failed with 404 BadRequest_NotFound: The customer does not exist. (correlation id 7f…)'
  */
-export class ODataError extends Error {
+export class ODataError extends ODataRequestError {
   override readonly name: string = "ODataError";
-  readonly status: number;
+  declare readonly status: number;
   readonly code: string;
   readonly serverMessage: string;
-  readonly correlationId: string | undefined;
   readonly requestId: string | undefined;
-  readonly method: string;
-  readonly url: string;
   readonly headers: Headers;
   readonly body: unknown;
 
   constructor(context: ODataErrorContext, remedy?: string) {
-    const id = context.correlationId === undefined ? "" : ` (correlation id ${context.correlationId})`;
-    super(`${context.method} ${context.url} failed with ${context.status}${context.code ? ` ${context.code}` : ""}: ${context.message || "(no message)"}${id}${remedy ? ` ${remedy}` : ""}`);
-    this.status = context.status;
+    const summary = `failed with ${context.status}${context.code ? ` ${context.code}` : ""}: ${context.message || "(no message)"}${context.note ? ` ${context.note}` : ""}`;
+    super(summary, context, remedy ?? "");
     this.code = context.code;
     this.serverMessage = context.message;
-    this.correlationId = context.correlationId;
     this.requestId = context.requestId;
-    this.method = context.method;
-    this.url = context.url;
     this.headers = context.headers;
     this.body = context.body;
-  }
-}
-
-/**
- * The entity changed since its ETag was read: BC's 409 `Request_EntityChanged` (and 412 as a fallback).
- * Remedy: read the entity again and re-apply the change with its new `@odata.etag`.
- */
-export class ODataConcurrencyError extends ODataError {
-  override readonly name = "ODataConcurrencyError";
-
-  constructor(context: ODataErrorContext) {
-    super(context, "Read the entity again (get()) and retry the change with its new @odata.etag, or pass { ifMatch: \"*\" } to overwrite.");
   }
 }

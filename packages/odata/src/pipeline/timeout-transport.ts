@@ -1,18 +1,8 @@
+import { ODataTimeoutError } from "../errors/odata-timeout-error.js";
 import type { FetchLike } from "./policy.js";
 
-/** A request took longer than `timeoutInMs` (per attempt) and was aborted. */
-export class ODataTimeoutError extends Error {
-  override readonly name = "ODataTimeoutError";
-  readonly timeoutInMs: number;
-  readonly url: string;
-
-  constructor(method: string, url: string, timeoutInMs: number) {
-    super(`${method} ${url} did not answer within ${timeoutInMs} ms. Raise timeoutInMs, or make the request smaller ($select, $filter, maxPageSize).`);
-    this.timeoutInMs = timeoutInMs;
-    this.url = url;
-  }
-}
-
+// Moved to errors/; re-exported for code that imported it from here.
+export { ODataTimeoutError };
 /** The transport the client is given: `globalThis.fetch` or anything with its `(request, init)` shape. */
 export type Transport = (request: Request, init?: { readonly signal?: AbortSignal }) => Promise<Response>;
 
