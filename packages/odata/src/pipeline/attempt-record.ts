@@ -38,3 +38,23 @@ export function attemptRecordOf(request: Request): AttemptRecord | undefined {
   const id = request.headers.get("client-request-id");
   return id === null ? undefined : records.get(id);
 }
+
+/**
+ * The `AttemptResult` of one attempt: its status and Retry-After (seconds or HTTP date, in ms from `now`),
+ * or the error it threw.
+ *
+ * @example
+ * attemptResultOf(new Response(null, { status: 429, headers: { "Retry-After": "7" } }), undefined, Date.now())
+ * // { kind: "response", status: 429, retryAfterInMs: 7000 }
+ */
+export function attemptResultOf(response: Response | undefined, error: unknown, now: number): AttemptResult {
+  if (response === undefined) return { kind: "error", error };
+  const header = response.headers.get("Retry-After");
+  let retryAfterInMs: number | undefined;
+  if (header !== null) {
+    const seconds = Number(header);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now;
+    retryAfterInMs = Number.isFinite(ms) ? Math.max(ms, 0) : undefined;
+  }
+  return { kind: "response", status: response.status, retryAfterInMs };
+}

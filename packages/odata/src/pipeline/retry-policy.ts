@@ -1,3 +1,4 @@
+import { attemptRecordOf, attemptResultOf } from "./attempt-record.js";
 import type { Policy } from "./policy.js";
 import { decideRetry, type RetryOptions } from "./retry-decision.js";
 
@@ -16,6 +17,7 @@ export interface RetryEnvironment {
  */
 export function retryPolicy(options: RetryOptions, env: RetryEnvironment): Policy {
   return async (request, next) => {
+    const record = attemptRecordOf(request);
     for (let attempt = 0; ; attempt++) {
       // Body-less requests can be sent again as they are; bodies are teed so the next attempt has one.
       const copy = request.body === null ? request : request.clone();
@@ -26,6 +28,7 @@ export function retryPolicy(options: RetryOptions, env: RetryEnvironment): Polic
       } catch (e) {
         error = e;
       }
+      record?.attempts.push(attemptResultOf(response, error, env.now()));
       if (response !== undefined && response.status < 400) return response;
       const decision = decideRetry({ method: request.method, attempt, response, error, now: env.now(), random: env.random() }, options);
       if (!decision.retry || request.signal.aborted) {
