@@ -1,1 +1,5 @@
-export {};
+export { RedisRequestLimiter, type RedisRequestLimiterOptions } from "./redis-request-limiter.js";
+export { createRedisConnection } from "./create-redis-connection.js";
+export { RedisUnavailableError } from "./redis-unavailable-error.js";
+export { LimiterWaitTimeoutError } from "./limiter-wait-timeout-error.js";
+export { identityKeys, tokenKeys, type IdentityKeys } from "./identity-keys.js";

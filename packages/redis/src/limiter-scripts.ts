@@ -1,0 +1,106 @@
+/**
+ * The limiter's Lua scripts. Each runs atomically on the Redis server and reads the time with
+ * `TIME` — the server's clock — so workers whose clocks disagree still agree on leases, windows
+ * and pauses. Keys of one identity share a hash tag (`{…}`), so the scripts also run on a cluster.
+ *
+ * KEYS (all scripts use the same order): 1 leases (zset id → lease expiry), 2 window (zset
+ * id → admission time), 3 queue (zset id → enqueue time), 4 heartbeat (zset id → waiter expiry),
+ * 5 pause (string: paused-until epoch ms). ARGV[1] is always the wake-up channel.
+ */
+
+const NOW = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/**
+ * ARGV: 2 id, 3 maxConcurrency, 4 maxPerWindow, 5 windowMs, 6 leaseTtlMs, 7 heartbeatMs, 8 retrying (1/0:
+ * a retry of a throttled request queues ahead of first attempts).
+ * Returns {1, "admitted", inFlight, now} or {0, reason, hintMs, now} with reason
+ * "paused" | "concurrency" | "window" | "queue". Waiters are admitted in enqueue order: a caller
+ * gets a slot only when its rank in the queue is below the number of free slots.
+ */
+export const ACQUIRE_LUA = `${NOW}
+local id = ARGV[2]
+local maxConc = tonumber(ARGV[3])
+local maxWin = tonumber(ARGV[4])
+local windowMs = tonumber(ARGV[5])
+local leaseTtl = tonumber(ARGV[6])
+local hb = tonumber(ARGV[7])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - windowMs)
+local dead = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now, 'LIMIT', 0, 500)
+for _, d in ipairs(dead) do
+  redis.call('ZREM', KEYS[3], d)
+  redis.call('ZREM', KEYS[4], d)
+end
+local function wait(reason, hint)
+  redis.call('ZADD', KEYS[3], 'NX', now - tonumber(ARGV[8]) * 1000000000000, id)
+  redis.call('ZADD', KEYS[4], now + hb, id)
+  redis.call('PEXPIRE', KEYS[3], hb * 4)
+  redis.call('PEXPIRE', KEYS[4], hb * 4)
+  return {0, reason, math.max(0, math.floor(hint)), now}
+end
+local pausedUntil = tonumber(redis.call('GET', KEYS[5]) or '0')
+if pausedUntil > now then return wait('paused', pausedUntil - now) end
+local inFlight = redis.call('ZCARD', KEYS[1])
+local free = maxConc - inFlight
+local room = maxWin - redis.call('ZCARD', KEYS[2])
+local rank = redis.call('ZRANK', KEYS[3], id)
+if not rank then rank = redis.call('ZCARD', KEYS[3]) end
+if free > 0 and room > 0 and rank < math.min(free, room) then
+  redis.call('ZREM', KEYS[3], id)
+  redis.call('ZREM', KEYS[4], id)
+  redis.call('ZADD', KEYS[1], now + leaseTtl, id)
+  redis.call('ZADD', KEYS[2], now, id)
+  redis.call('PEXPIRE', KEYS[1], leaseTtl * 2)
+  redis.call('PEXPIRE', KEYS[2], windowMs + 1000)
+  -- the queue moved up: waiters that now rank below the free slots should not sleep out their poll
+  if free > 1 and redis.call('ZCARD', KEYS[3]) > 0 then redis.call('PUBLISH', ARGV[1], 'admit') end
+  return {1, 'admitted', inFlight + 1, now}
+end
+if free <= 0 then
+  local first = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+  return wait('concurrency', tonumber(first[2]) - now)
+end
+if room <= 0 then
+  local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+  return wait('window', tonumber(oldest[2]) + windowMs - now)
+end
+return wait('queue', 0)`;
+
+/**
+ * ARGV: 2 id, 3 leaseTtlMs. Extends a held lease. Re-adds it when it is missing — after a Redis
+ * restart without persistence the held slots come back as soon as their holders renew.
+ * Returns 1 when the lease was still there, 0 when it had to be re-added.
+ */
+export const RENEW_LUA = `${NOW}
+local added = redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[2])
+redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]) * 2)
+return 1 - added`;
+
+/** ARGV: 2 id. Gives a slot back (or leaves the queue) and wakes the waiters. */
+export const RELEASE_LUA = `local removed = redis.call('ZREM', KEYS[1], ARGV[2]) + redis.call('ZREM', KEYS[3], ARGV[2])
+redis.call('ZREM', KEYS[4], ARGV[2])
+redis.call('PUBLISH', ARGV[1], 'release')
+return removed`;
+
+/** ARGV: 2 delayMs. The longest pause wins. Returns the paused-until instant (server clock). */
+export const PAUSE_LUA = `${NOW}
+local wanted = now + tonumber(ARGV[2])
+local current = tonumber(redis.call('GET', KEYS[5]) or '0')
+if wanted > current then
+  redis.call('SET', KEYS[5], wanted, 'PX', tonumber(ARGV[2]) + 1000)
+  return wanted
+end
+return current`;
+
+/** ARGV: 2 windowMs. Returns {inFlight, queued, windowUsed, pausedUntil, now}. */
+export const SNAPSHOT_LUA = `${NOW}
+local pausedUntil = tonumber(redis.call('GET', KEYS[5]) or '0')
+if pausedUntil <= now then pausedUntil = 0 end
+return {
+  redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf'),
+  redis.call('ZCOUNT', KEYS[4], '(' .. now, '+inf'),
+  redis.call('ZCOUNT', KEYS[2], '(' .. (now - tonumber(ARGV[2])), '+inf'),
+  pausedUntil,
+  now
+}`;

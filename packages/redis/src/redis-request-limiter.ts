@@ -1,0 +1,191 @@
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import { BUSINESS_CENTRAL_ONLINE_LIMITS, type IdentityLimits, type LimiterAcquireOptions, type LimiterLease, type LimiterPause, type LimiterSnapshot, type RequestLimiter } from "./limiter-contract.js";
+import { identityKeys, type IdentityKeys } from "./identity-keys.js";
+import { LimiterWaitTimeoutError } from "./limiter-wait-timeout-error.js";
+import { isConnectionError, RedisUnavailableError } from "./redis-unavailable-error.js";
+import { limiterCommands, type LimiterCommands } from "./redis-scripts.js";
+import { pause, WakeHub } from "./wake-hub.js";
+
+export interface RedisRequestLimiterOptions {
+  /** A connection this limiter may use (see `createRedisConnection`); the caller closes it. */
+  readonly redis: Redis;
+  /** Default BUSINESS_CENTRAL_ONLINE_LIMITS: 5 in flight, 6,000 per 5 minutes. Every worker must use the same values. */
+  readonly limits?: Partial<IdentityLimits>;
+  /** Prefix of every key. Default "bcts:". */
+  readonly keyPrefix?: string;
+  /** A slot whose holder stops renewing (crashed, frozen) comes back after this long. Default 15,000. Renewed every third of it. */
+  readonly leaseTtlInMs?: number;
+  /** Longest sleep between two attempts of a waiting caller (releases wake waiters earlier). Default 250. */
+  readonly maxPollIntervalInMs?: number;
+  /** How long `acquire` keeps retrying while Redis is unreachable before it fails. Default 5,000. */
+  readonly unavailableGraceInMs?: number;
+  /**
+   * Policy when Redis is unreachable. Without it the limiter fails closed (`RedisUnavailableError`).
+   * With it, requests continue under this limiter (e.g. the in-process one) — each worker then
+   * enforces the limits alone, so N workers may together exceed them; a warning says so.
+   */
+  readonly fallback?: RequestLimiter;
+  /** Warnings (Redis down, fallback in use). Default `process.emitWarning`. */
+  readonly onWarning?: (message: string) => void;
+  /** Epoch ms, only for the caller's `deadline`. Admission uses the Redis server's clock. */
+  readonly clock?: () => number;
+  readonly random?: () => number;
+}
+
+/**
+ * A `RequestLimiter` shared by every worker through Redis: concurrency leases that expire, the
+ * sliding-window budget and the identity-wide pause after 429/503, each an atomic Lua script on
+ * the server's clock (limiter-scripts.ts). Waiters are admitted first come, first served.
+ *
+ * @example
+ * const redis = createRedisConnection(process.env.REDIS_URL!);
+ * const limiter = new RedisRequestLimiter({ redis });
+ * const lease = await limiter.acquire(identityKey({ authority, tenantId, clientId }), { deadline: Date.now() + 60_000 });
+ * try { await fetch(url); } finally { await lease.release(); }
+ */
+export class RedisRequestLimiter implements RequestLimiter {
+  readonly limits: IdentityLimits;
+  readonly #o: Required<Omit<RedisRequestLimiterOptions, "fallback" | "limits" | "redis">> & { readonly fallback: RequestLimiter | undefined };
+  readonly #commands: LimiterCommands;
+  readonly #hub: WakeHub;
+  #warnedOutage = false;
+  #outageSince: number | undefined;
+
+  constructor(options: RedisRequestLimiterOptions) {
+    this.limits = { ...BUSINESS_CENTRAL_ONLINE_LIMITS, ...options.limits };
+    for (const [name, value] of Object.entries(this.limits)) {
+      if (!Number.isInteger(value) || value < 1) throw new RangeError(`limits.${name} must be a positive integer, got ${value}.`);
+    }
+    this.#o = {
+      keyPrefix: options.keyPrefix ?? "bcts:",
+      leaseTtlInMs: options.leaseTtlInMs ?? 15_000,
+      maxPollIntervalInMs: options.maxPollIntervalInMs ?? 250,
+      unavailableGraceInMs: options.unavailableGraceInMs ?? 5_000,
+      fallback: options.fallback,
+      onWarning: options.onWarning ?? ((message) => process.emitWarning(message, "BctsRedisWarning")),
+      clock: options.clock ?? Date.now,
+      random: options.random ?? Math.random,
+    };
+    this.#commands = limiterCommands(options.redis);
+    this.#hub = new WakeHub(options.redis);
+  }
+
+  async acquire(identity: string, options: LimiterAcquireOptions = {}): Promise<LimiterLease> {
+    const { abortSignal: signal, deadline } = options;
+    const o = this.#o;
+    const keys = identityKeys(o.keyPrefix, "limiter", identity);
+    const id = randomUUID();
+    const started = performance.now();
+    const heartbeat = o.maxPollIntervalInMs * 4;
+    const limits = options.limits ?? this.limits;
+    let blockedBy: "paused" | "window" | "concurrency" = "concurrency";
+    let availableAt: number | undefined;
+    for (;;) {
+      if (signal?.aborted) return this.#leave(keys, id, signal.reason);
+      const now = o.clock();
+      if (deadline !== undefined && now >= deadline) return this.#leave(keys, id, new LimiterWaitTimeoutError(identity, blockedBy, availableAt));
+      const attempt = await this.#call(signal, () =>
+        this.#commands.bctsLimiterAcquire(...keys.all, keys.wake, id, limits.maxConcurrency, limits.maxRequestsPerWindow, limits.windowInMs, o.leaseTtlInMs, heartbeat, options.retrying ? 1 : 0),
+      );
+      if (!attempt.ok) {
+        if (!o.fallback) throw new RedisUnavailableError("limiter acquire", identity, attempt.error);
+        this.#warnOutage(identity, attempt.error);
+        return o.fallback.acquire(identity, options);
+      }
+      const reply = attempt.value as [number, string, number, number];
+      if (reply[0] === 1) return this.#lease(keys, id, Math.round(performance.now() - started));
+      const reason = reply[1];
+      blockedBy = reason === "paused" || reason === "window" ? reason : "concurrency";
+      availableAt = reason === "paused" || reason === "window" ? now + reply[2] : undefined;
+      // A pause or a used-up window that outlasts the deadline: refuse now rather than wait in vain.
+      if (deadline !== undefined && availableAt !== undefined && availableAt > deadline) return this.#leave(keys, id, new LimiterWaitTimeoutError(identity, blockedBy, availableAt));
+      const jittered = Math.min(reply[2] || o.maxPollIntervalInMs, o.maxPollIntervalInMs) * (0.5 + o.random() * 0.5);
+      const untilDeadline = deadline === undefined ? Infinity : Math.max(0, deadline - o.clock());
+      // A pause is not shortened by releases; a full slot or window is.
+      const wake = reason === "paused" ? undefined : (w: () => void) => this.#hub.listen(keys.wake, w);
+      await pause(Math.min(jittered, untilDeadline), signal, wake).catch(() => undefined);
+    }
+  }
+
+  async pause(identity: string, request: LimiterPause): Promise<void> {
+    const keys = identityKeys(this.#o.keyPrefix, "limiter", identity);
+    const attempt = await this.#call(undefined, () => this.#commands.bctsLimiterPause(...keys.all, keys.wake, Math.max(0, Math.round(request.delayInMs))));
+    if (attempt.ok) return;
+    if (!this.#o.fallback) throw new RedisUnavailableError(`limiter pause (${request.reason})`, identity, attempt.error);
+    this.#warnOutage(identity, attempt.error);
+    await this.#o.fallback.pause(identity, request);
+  }
+
+  async snapshot(identity: string): Promise<LimiterSnapshot> {
+    const keys = identityKeys(this.#o.keyPrefix, "limiter", identity);
+    const attempt = await this.#call(undefined, () => this.#commands.bctsLimiterSnapshot(...keys.all, keys.wake, this.limits.windowInMs));
+    if (!attempt.ok) {
+      if (this.#o.fallback) return this.#o.fallback.snapshot(identity);
+      throw new RedisUnavailableError("limiter snapshot", identity, attempt.error);
+    }
+    const [inFlight, queued, windowUsed, pausedUntil] = attempt.value as number[];
+    return { inFlight: inFlight ?? 0, queued: queued ?? 0, windowUsed: windowUsed ?? 0, pausedUntil: pausedUntil ?? 0 };
+  }
+
+  /** Closes the limiter's pub/sub connection (not the connection passed in). */
+  close(): Promise<void> {
+    return this.#hub.close();
+  }
+
+  #lease(keys: IdentityKeys, id: string, waitedInMs: number): LimiterLease {
+    let released = false;
+    const renew = setInterval(() => {
+      this.#commands.bctsLimiterRenew(...keys.all, keys.wake, id, this.#o.leaseTtlInMs).catch(() => undefined); // a missed renewal only shortens the lease
+    }, Math.max(50, Math.floor(this.#o.leaseTtlInMs / 3)));
+    renew.unref();
+    return {
+      waitedInMs,
+      release: async () => {
+        if (released) return;
+        released = true;
+        clearInterval(renew);
+        try {
+          await this.#commands.bctsLimiterRelease(...keys.all, keys.wake, id);
+        } catch (error) {
+          if (!isConnectionError(error)) throw error;
+          // The lease expires on its own after leaseTtlInMs; nothing else to do.
+          this.#o.onWarning(`@bcts/redis: could not release a lease (Redis unavailable: ${(error as Error).message}); the slot comes back after ${this.#o.leaseTtlInMs} ms.`);
+        }
+      },
+    };
+  }
+
+  async #leave(keys: IdentityKeys, id: string, reason: unknown): Promise<never> {
+    await this.#commands.bctsLimiterRelease(...keys.all, keys.wake, id).catch(() => undefined);
+    throw reason;
+  }
+
+  /**
+   * Runs one Redis command, retrying connection errors (not connected yet, restarting) with jittered
+   * sleeps until the outage has lasted `unavailableGraceInMs`. The outage clock is shared by all
+   * calls of this limiter, so once Redis is known to be down, calls fail (or fall back) at once.
+   */
+  async #call(signal: AbortSignal | undefined, command: () => Promise<unknown>): Promise<{ readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown }> {
+    for (;;) {
+      try {
+        const value = await command();
+        this.#outageSince = undefined;
+        this.#warnedOutage = false;
+        return { ok: true, value };
+      } catch (error) {
+        if (!isConnectionError(error)) throw error;
+        const now = performance.now();
+        this.#outageSince ??= now;
+        if (now - this.#outageSince >= this.#o.unavailableGraceInMs) return { ok: false, error };
+        await pause(50 + this.#o.random() * 100, signal);
+      }
+    }
+  }
+
+  #warnOutage(identity: string, error: unknown): void {
+    if (this.#warnedOutage) return;
+    this.#warnedOutage = true;
+    this.#o.onWarning(`@bcts/redis: Redis is unavailable (${(error as Error).message}); identity ${identity} continues with local limits — several workers may together exceed Business Central's limits until Redis is back.`);
+  }
+}
