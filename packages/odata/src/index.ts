@@ -43,6 +43,8 @@ export { ODataResponseError, type MalformedResponseReason } from "./errors/odata
 export { ODataTimeoutError } from "./errors/odata-timeout-error.js";
 export { isWriteOutcomeUnknown, writeOutcomeOf, type WriteOutcome } from "./errors/write-outcome.js";
 export { ODataQueryError } from "./errors/odata-query-error.js";
+export { ODataRedirectError } from "./errors/odata-redirect-error.js";
+export { ODataPagingError } from "./errors/odata-paging-error.js";
 export { ODataBatchError, type BatchErrorContext } from "./errors/odata-batch-error.js";
 export { timeoutTransport, type Transport } from "./pipeline/timeout-transport.js";
 export { createODataError, type FailedResponse } from "./errors/create-odata-error.js";

@@ -7,7 +7,7 @@ import { encodeKey } from "../query/encode-key.js";
 import { toQueryNode, type RuntimeQueryOptions } from "../query/to-query-node.js";
 import { withQuery } from "../client/read-helpers.js";
 import type { RequestExecutor } from "../client/request-executor.js";
-import { operationRequest, operationResult } from "../client/invoke-operation.js";
+import { operationRequest, operationResult, operationUrl } from "../client/invoke-operation.js";
 import { LosslessNumber } from "../values/lossless-json.js";
 import type { ValueCodec } from "../values/value-codec.js";
 import { BatchOperation, MAX_BATCH_OPERATIONS, type BatchConcurrency, type BatchOptions, type BatchSettledResult } from "./batch-types.js";
@@ -147,7 +147,7 @@ function batchEntity(type: EntityTypeDescriptor, path: string) {
 function batchAction(type: EntityTypeDescriptor, url: string, operation: OperationDescriptor, params: object | undefined, options: { etag?: string; ifMatch?: "*" } | undefined) {
   const codec = type.registry.codec;
   const { method, headers, body } = operationRequest(operation, codec, params, options);
-  return new BatchOperation({ method, url, headers, body: body === undefined ? undefined : new JsonText(body) }, (answer) => operationResult(operation, codec, answer));
+  return new BatchOperation({ method, url: operationUrl(url, operation, params), headers, body: body === undefined ? undefined : new JsonText(body) }, (answer) => operationResult(operation, codec, answer));
 }
 
 function bodyOf(type: EntityTypeDescriptor, body: object): unknown {

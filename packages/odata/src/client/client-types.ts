@@ -10,6 +10,8 @@ export interface ListOptions<M extends EntityModel, S extends readonly Selectabl
     ReadOptions {
   /** `Prefer: odata.maxpagesize=N`. */
   readonly maxPageSize?: number;
+  /** Stop with `ODataPagingError` instead of fetching more than this many pages (see docs/paging.md). */
+  readonly maxPages?: number;
 }
 
 export interface GetOptions<M extends EntityModel, S extends readonly SelectableField<M>[], E extends ExpandOptions<M>> extends ReadOptions {
@@ -22,7 +24,7 @@ export interface EntityQuery<T> {
   readonly node: QueryNode;
   /** The exact URL `list()` sends first. */
   toUrl(): string;
-  list(options?: ReadOptions & { readonly maxPageSize?: number }): PagedAsyncIterableIterator<T>;
+  list(options?: ReadOptions & { readonly maxPageSize?: number; readonly maxPages?: number }): PagedAsyncIterableIterator<T>;
 }
 
 /**

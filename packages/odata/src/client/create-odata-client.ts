@@ -50,6 +50,12 @@ export type ODataClient<TSets extends AnySets, TOps extends OperationMap = Opera
   company(company: CompanyRef): CompanyClient<TSets, TOps>;
   set<M extends EntityModel>(descriptor: EntitySetDescriptor<M, "root">): EntitySetClient<M>;
   batch: BatchFunction<TSets, "root">;
+  /**
+   * Calls an unbound operation at the service root, without a company (standard OData services).
+   * @example
+   * await client.invoke("echo", { text: "hi" });   // GET http://127.0.0.1:4004/conformance/echo(text='hi')
+   */
+  invoke<K extends keyof TOps & string>(operation: K, ...args: InvokeArgs<OperationModelOf<TOps[K]>>): Promise<OperationModelOf<TOps[K]>["result"]>;
 };
 
 /**
@@ -68,6 +74,7 @@ export function createODataClient<TSets extends AnySets, TOps extends OperationM
   Object.defineProperties(client, {
     serviceRoot: { value: executor.serviceRoot, enumerable: true },
     company: { value: (company: CompanyRef) => createCompanyClient(executor, route, company) },
+    invoke: { value: (name: string, params?: object, options?: ActionOptions) => invokeAtRoot(executor, route, name, params, options) },
   });
   return client as ODataClient<TSets, TOps>;
 }
@@ -80,9 +87,11 @@ function createCompanyClient(executor: RequestExecutor, route: RouteDescriptor, 
     toUrl: { value: () => `${executor.serviceRoot}/${path}` },
     invoke: {
       value: (name: string, params?: object, options?: ActionOptions) => {
-        const operation = route.operations[name];
+        // Own properties only: `operations.toString` / `constructor` / `__proto__` are Object's, not operations.
+        const operation = typeof name === "string" && Object.hasOwn(route.operations, name) ? route.operations[name] : undefined;
         if (operation === undefined) {
-          return Promise.reject(new TypeError(`Route ${route.path} has no unbound operation "${name}". Known: ${Object.keys(route.operations).join(", ") || "(none)"}.`));
+          const known = Object.keys(route.operations).join(", ") || "(none)";
+          return Promise.reject(new ODataQueryError(`Route ${route.path} has no unbound operation "${String(name)}".`, `Call one of: ${known}. Nothing was sent.`));
         }
         return invokeOperation(executor, route.codec, `${executor.serviceRoot}/${operation.name}?company=${encodeURIComponent(companyParam)}`, operation, params, options);
       },
@@ -116,6 +125,16 @@ function scopedObject(executor: RequestExecutor, route: RouteDescriptor, scope: 
     },
   });
   return target;
+}
+
+/** An unbound operation called at the service root: `{serviceRoot}/{name}` (no `?company=`). */
+function invokeAtRoot(executor: RequestExecutor, route: RouteDescriptor, name: string, params: object | undefined, options: ActionOptions | undefined): Promise<unknown> {
+  const operation = typeof name === "string" && Object.hasOwn(route.operations, name) ? route.operations[name] : undefined;
+  if (operation === undefined) {
+    const known = Object.keys(route.operations).join(", ") || "(none)";
+    return Promise.reject(new ODataQueryError(`Route ${route.path} has no unbound operation "${String(name)}".`, `Call one of: ${known}. Nothing was sent.`));
+  }
+  return invokeOperation(executor, route.codec, `${executor.serviceRoot}/${operation.name}`, operation, params, options);
 }
 
 /**

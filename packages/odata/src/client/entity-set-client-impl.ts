@@ -7,7 +7,7 @@ import { createEntityClient } from "./entity-client-impl.js";
 import { createPagedIterator, type Page, type PagedAsyncIterableIterator } from "./paged-iterator.js";
 import type { RequestExecutor } from "./request-executor.js";
 import type { ReadOptions, RequestOptions } from "./request-options.js";
-import { ODataQueryError } from "../errors/odata-query-error.js";
+import { assertSameOrigin, maxPageSizeApplied, resolveNextLink } from "./resolve-next-link.js";
 import { bodyParser, readCollection, readEntity, writeEntity } from "./value-io.js";
 
 /** Runtime implementation of `EntitySetClient` (the interface carries the types). */
@@ -30,7 +30,7 @@ export class EntitySetClientImpl {
     return new EntityQueryImpl(this.#executor, this.#type, toQueryNode(this.#type, options), this.toUrl());
   }
 
-  list(options?: RuntimeQueryOptions & ReadOptions & { maxPageSize?: number }): PagedAsyncIterableIterator<unknown> {
+  list(options?: RuntimeQueryOptions & ReadOptions & { maxPageSize?: number; maxPages?: number }): PagedAsyncIterableIterator<unknown> {
     return this.query(options).list(options);
   }
 
@@ -64,16 +64,20 @@ export class EntityQueryImpl {
     return withQuery(this.#base, this.node);
   }
 
-  list(options?: ReadOptions & { maxPageSize?: number }): PagedAsyncIterableIterator<unknown> {
+  list(options?: ReadOptions & { maxPageSize?: number; maxPages?: number }): PagedAsyncIterableIterator<unknown> {
     const first = this.toUrl();
     const origin = this.#executor.origin;
-    return createPagedIterator(async (token, maxPageSize): Promise<Page<unknown>> => {
-      if (token !== undefined && !token.startsWith(`${origin}/`)) {
-        throw new ODataQueryError(`Refusing to follow nextLink/continuationToken ${token} outside ${origin}.`, "Pass a continuationToken from a page of this client.");
-      }
-      const { data, info } = await this.#executor.send({ method: "GET", url: token ?? first, headers: readHeaders(options, maxPageSize), parse: bodyParser(this.#type, "collection") }, options);
-      const body = readCollection(this.#type, data) as { value?: unknown[]; "@odata.count"?: number };
-      return { value: body.value ?? [], continuationToken: info.nextLink, count: body["@odata.count"], response: info };
-    }, options?.maxPageSize);
+    return createPagedIterator(
+      async (token, maxPageSize): Promise<Page<unknown>> => {
+        if (token !== undefined) assertSameOrigin(token, origin);
+        const { data, info } = await this.#executor.send({ method: "GET", url: token ?? first, headers: readHeaders(options, maxPageSize), parse: bodyParser(this.#type, "collection") }, options);
+        const body = readCollection(this.#type, data) as { value?: unknown[]; "@odata.count"?: number; "@odata.context"?: unknown };
+        const next = info.nextLink === undefined ? undefined : resolveNextLink(info.nextLink, body["@odata.context"], info.url);
+        const applied = maxPageSize === undefined ? undefined : maxPageSizeApplied(info.headers);
+        return { value: body.value ?? [], continuationToken: next, count: body["@odata.count"], response: info, maxPageSizeApplied: applied };
+      },
+      options?.maxPageSize,
+      options?.maxPages,
+    );
   }
 }

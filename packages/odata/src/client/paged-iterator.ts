@@ -1,3 +1,5 @@
+import { ODataPagingError } from "../errors/odata-paging-error.js";
+import { ODataQueryError } from "../errors/odata-query-error.js";
 import type { ResponseInfo } from "./request-options.js";
 
 /** One page of a collection. */
@@ -8,6 +10,12 @@ export interface Page<T> {
   /** `@odata.count` when the query asked for `count: true`. */
   readonly count: number | undefined;
   readonly response: ResponseInfo;
+  /**
+   * The page size the server says it applied (`Preference-Applied: odata.maxpagesize=N`); `false` when it
+   * sent `Preference-Applied` without it (the requested size was ignored); undefined when it said
+   * nothing (Business Central: not known whether it echoes the preference) or none was requested.
+   */
+  readonly maxPageSizeApplied?: number | false | undefined;
 }
 
 export interface PageSettings {
@@ -15,6 +23,11 @@ export interface PageSettings {
   readonly continuationToken?: string;
   /** Sent as `Prefer: odata.maxpagesize=N`; BC then pages at N (max 20 000 online). */
   readonly maxPageSize?: number;
+  /**
+   * Stop with `ODataPagingError` (reason "max-pages") instead of fetching page `maxPages + 1`. Default: no
+   * limit. A nextLink this iteration already followed is always an `ODataPagingError` (reason "loop").
+   */
+  readonly maxPages?: number;
 }
 
 /**
@@ -31,16 +44,28 @@ export interface PagedAsyncIterableIterator<T> extends AsyncIterableIterator<T> 
 
 export type PageFetcher<T> = (continuationToken: string | undefined, maxPageSize: number | undefined) => Promise<Page<T>>;
 
-export function createPagedIterator<T>(fetchPage: PageFetcher<T>, defaultMaxPageSize: number | undefined): PagedAsyncIterableIterator<T> {
+export function createPagedIterator<T>(fetchPage: PageFetcher<T>, defaultMaxPageSize: number | undefined, defaultMaxPages?: number): PagedAsyncIterableIterator<T> {
   // Hand-written iterators rather than async generators: one object per iteration, no generator frames.
   const pages = (settings: PageSettings = {}): AsyncIterableIterator<Page<T>> => {
     const maxPageSize = settings.maxPageSize ?? defaultMaxPageSize;
+    const maxPages = settings.maxPages ?? defaultMaxPages ?? Infinity;
+    if (maxPages !== Infinity && (!Number.isSafeInteger(maxPages) || maxPages < 1)) throw new ODataQueryError(`Invalid maxPages ${maxPages}.`, "Pass a positive integer, or leave it out for no limit.");
     let token = settings.continuationToken;
     let done = false;
+    // URLs this iteration fetched: a nextLink among them is a loop (a hostile or broken server), not more data.
+    const fetched = new Set<string>();
     return {
       async next(): Promise<IteratorResult<Page<T>>> {
         if (done) return { done: true, value: undefined };
+        if (token !== undefined && fetched.size > 0) {
+          const reason = fetched.has(token) ? "loop" : fetched.size >= maxPages ? "max-pages" : undefined;
+          if (reason !== undefined) {
+            done = true;
+            throw new ODataPagingError(reason, fetched.size, token);
+          }
+        }
         const page = await fetchPage(token, maxPageSize);
+        fetched.add(page.response.url);
         token = page.continuationToken;
         done = token === undefined;
         return { done: false, value: page };

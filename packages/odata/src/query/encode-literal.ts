@@ -8,6 +8,8 @@ const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,12})?)?$/;
 const DURATION = /^-?P(?=\d|T\d)(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?$/;
 const DECIMAL = /^-?\d+(?:\.\d+)?$/;
 const INTEGER = /^-?\d+$/;
+/** A UTF-16 surrogate without its partner: no UTF-8 encoding exists, so no URL can carry it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 /** Raw enum wire names are XML-encoded identifiers: `Open`, `Credit_x0020_Memo`, `_x0020_` (blank). */
 const ENUM_MEMBER = /^[\p{L}\p{N}_]+$/u;
 
@@ -50,6 +52,7 @@ export function encodeLiteral(kind: PropertyKind, value: unknown, where = ""): s
   switch (kind) {
     case "Edm.String":
       if (typeof value !== "string") return invalid(kind, value, where, "a string");
+      if (LONE_SURROGATE.test(value)) return invalid(kind, value, where, "well-formed text: it contains a lone UTF-16 surrogate (half of an emoji or similar, often from slicing a string), which no URL can carry");
       return `'${value.replaceAll("'", "''")}'`;
     case "enum":
       if (typeof value !== "string" || !ENUM_MEMBER.test(value)) {

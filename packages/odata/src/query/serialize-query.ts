@@ -11,7 +11,7 @@ import type { ExpandNode, FilterNode, QueryNode, ValueNode } from "./nodes.js";
  */
 export function serializeQuery(node: QueryNode): string {
   return queryOptions(node)
-    .map(([name, value]) => `${name}=${encodeQueryValue(value)}`)
+    .map(([name, value]) => `${name}=${encodeOption(name, value)}`)
     .join("&");
 }
 
@@ -112,6 +112,16 @@ function serializeExpand(node: ExpandNode): string {
 function nonNegative(n: number, what: string): number {
   if (!Number.isSafeInteger(n) || n < 0) throw new ODataQueryError(`Invalid ${what} ${n}.`, `Pass a non-negative integer, e.g. { ${what}: 10 }.`);
   return n;
+}
+
+/** `encodeQueryValue`, naming the option when its text cannot be encoded (a lone surrogate, e.g. in a raw filter). */
+function encodeOption(name: string, value: string): string {
+  try {
+    return encodeQueryValue(value);
+  } catch (error) {
+    if (!(error instanceof URIError)) throw error;
+    throw new ODataQueryError(`The ${name} text contains a lone UTF-16 surrogate and cannot be put in a URL.`, "Remove or replace the broken character (String.prototype.toWellFormed()) before building the query.");
+  }
 }
 
 /** Percent-encodes a query option value, keeping `$ , : / @ ( ) ' = ;` readable. `&`, `#`, `+`, `%` and spaces are always escaped. */
