@@ -2,6 +2,8 @@ export type { AccessToken, GetTokenOptions, TokenProvider } from "./token-provid
 export { ClientSecretProvider, type ClientSecretProviderOptions } from "./client-secret-provider.js";
 export { ClientCertificateProvider, type ClientCertificateProviderOptions } from "./client-certificate-provider.js";
 export { ClientAssertionProvider, type ClientAssertionProviderOptions, type ClientAssertionContext } from "./client-assertion-provider.js";
+export { ManagedIdentityProvider, type ManagedIdentityProviderOptions } from "./managed-identity-provider.js";
+export type { ManagedIdentitySelector } from "./msal/managed-identity-client.js";
 export { StaticTokenProvider, type StaticTokenProviderOptions } from "./static-token-provider.js";
 export { AuthorizationCodeProvider, type AuthorizationCodeProviderOptions, type AuthorizationUrl } from "./delegated/authorization-code-provider.js";
 export { DeviceCodeProvider, type DeviceCodeProviderOptions } from "./delegated/device-code-provider.js";

@@ -106,7 +106,7 @@ describe("createTokenProviderFromEnvironment (Azure SDK variable names)", () => 
     { env: { AZURE_CLIENT_ID: "c", AZURE_CLIENT_SECRET: "x" }, missing: /set AZURE_TENANT_ID\.$/ },
     { env: base, missing: /set one of AZURE_CLIENT_SECRET/ },
   ])("names what is missing: $missing", ({ env, missing }) => {
-    expect(() => createTokenProviderFromEnvironment({ env })).toThrow(missing);
+    expect(() => createTokenProviderFromEnvironment({ env, managedIdentity: false })).toThrow(missing);
   });
 
   it("uses AZURE_AUTHORITY_HOST", () => {

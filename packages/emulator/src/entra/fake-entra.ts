@@ -9,6 +9,7 @@ import { openIdConfiguration } from "./openid-configuration.js";
 import { defaultTls, testClientCredentialFiles, type FakeEntraTls } from "./tls-fixtures.js";
 import { TokenIssuer, type AccessTokenValidation } from "./token-issuer.js";
 import { UserFlowStore } from "./user-flow-store.js";
+import { startManagedIdentityListener, type FakeManagedIdentityEndpoints, type FakeManagedIdentityOptions } from "./managed-identity-listener.js";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,6 +33,8 @@ export interface FakeEntraOptions {
   readonly refreshInSeconds?: number;
   /** `interval` of device-code answers. Default 1 (Entra: 5) so tests stay fast. */
   readonly deviceCodeIntervalInSeconds?: number;
+  /** Also serve managed-identity endpoints (IMDS and App Service style) on a plain-HTTP loopback listener. */
+  readonly managedIdentity?: FakeManagedIdentityOptions;
 }
 
 export interface FakeEntra {
@@ -46,6 +49,8 @@ export interface FakeEntra {
   readonly tenants: RegisteredTenant[];
   /** The last 10,000 requests, oldest first, with credentials redacted. */
   readonly requests: FakeEntraRequestLogEntry[];
+  /** The managed-identity endpoints, when started with `managedIdentity`. */
+  readonly managedIdentity: FakeManagedIdentityEndpoints | undefined;
   tokenLifetimeInSeconds: number;
   refreshInSeconds: number | undefined;
   tokenEndpoint(tenant: string): string;
@@ -142,9 +147,13 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
   const port = (server.address() as AddressInfo).port;
   origin = `https://localhost:${port}`;
   const resolveTenantId = (t: string) => findTenant(tenants, t)?.id ?? t;
+  const managedIdentity = options.managedIdentity === undefined ? undefined : await startManagedIdentityListener({
+    options: options.managedIdentity, requests, behavior: () => behavior, nextIndex: () => requestCount++, host: options.host ?? "127.0.0.1",
+    state: () => ({ tenants, issuer, now: clock(), lifetimeInSeconds: fake.tokenLifetimeInSeconds }),
+  });
 
   const fake: FakeEntra = {
-    origin, port, caPem: tls.ca, caFile: tls.caFile ?? writeCaFile(tls.ca), tenants, requests,
+    origin, port, caPem: tls.ca, caFile: tls.caFile ?? writeCaFile(tls.ca), tenants, requests, managedIdentity,
     tokenLifetimeInSeconds: options.tokenLifetimeInSeconds ?? 3599,
     refreshInSeconds: options.refreshInSeconds,
     tokenEndpoint: (tenant) => `${origin}/${tenant}/oauth2/v2.0/token`,
@@ -184,7 +193,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     signIn: (authorizationUrl, credentials) => submitSignIn(authorizationUrl, credentials, tls.ca),
     async close() {
       for (const s of sockets) s.destroy();
-      await new Promise<void>((r) => server.close(() => r()));
+      await Promise.all([new Promise<void>((r) => server.close(() => r())), managedIdentity?.close()]);
     },
   };
   return fake;

@@ -18,3 +18,5 @@ export {
 } from "./registrations.js";
 export { defaultTls, testClientCredentialFiles, type FakeEntraTls } from "./tls-fixtures.js";
 export { EntraErrors, entraErrorBody, type EntraErrorSpec } from "./entra-error.js";
+export type { FakeManagedIdentityEndpoints, FakeManagedIdentityOptions } from "./managed-identity-listener.js";
+export type { ManagedIdentityInput, ManagedIdentityStyle } from "./managed-identity-endpoint.js";
