@@ -17,16 +17,22 @@ afterEach(async () => {
   await server.close();
 });
 
+function plain(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => (out[name] = value));
+  return out;
+}
+
 /** Everything a logging middleware and `onResponse` were handed, flattened to text per event. */
 function logger() {
   const seen: Array<{ hook: string; method: string; headers: Record<string, string>; text: string }> = [];
   const record = (hook: string, request: Request, extra: unknown = "") => {
-    const headers = Object.fromEntries(request.headers);
+    const headers = plain(request.headers);
     seen.push({ hook, method: request.method, headers, text: `${request.url} ${JSON.stringify(headers)} ${String(extra)} ${JSON.stringify(extra)}` });
   };
   const middleware: Middleware = {
     onRequest: ({ request }) => void record("onRequest", request),
-    onResponse: ({ request, response }) => void record("onResponse", request, JSON.stringify(Object.fromEntries(response.headers))),
+    onResponse: ({ request, response }) => void record("onResponse", request, JSON.stringify(plain(response.headers))),
     onError: ({ request, error }) => void record("onError", request, error),
   };
   const infos: ResponseInfo[] = [];
@@ -43,7 +49,7 @@ function expectNoToken(log: ReturnType<typeof logger>, ...more: unknown[]) {
     expect(event.headers).not.toHaveProperty("authorization");
     expect(event.text).not.toContain(TOKEN);
   }
-  for (const info of log.infos) expect(JSON.stringify([info.url, Object.fromEntries(info.headers)])).not.toContain(TOKEN);
+  for (const info of log.infos) expect(JSON.stringify([info.url, plain(info.headers)])).not.toContain(TOKEN);
   for (const thing of more) expect(`${String(thing)} ${JSON.stringify(thing)}`).not.toContain(TOKEN);
 }
 
