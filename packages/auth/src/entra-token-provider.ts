@@ -7,6 +7,7 @@ import type { EntraProviderOptions } from "./provider-options.js";
 import { Redactor } from "./redactor.js";
 import { RefreshingTokenCache, type RefreshOutcome } from "./refreshing-token-cache.js";
 import { resolveRefreshPolicy } from "./refresh-policy.js";
+import { sharedTokenCacheKey, sharedTokenFetcher } from "./shared-token-cache.js";
 import { ConfidentialClient, type ConfidentialCredential } from "./msal/confidential-client.js";
 import { mapMsalError } from "./msal/map-msal-error.js";
 
@@ -49,7 +50,11 @@ export abstract class EntraTokenProvider implements TokenProvider {
       throw mapMsalError(e, { tenantId: this.tenantId, clientId: this.clientId, redactor });
     }
     const report = (outcome: RefreshOutcome) => reportTokenOutcome(outcome, { provider: kind, tenantId: this.tenantId, clientId: this.clientId }, options.logger, options.onTokenEvent);
-    this.#cache = new RefreshingTokenCache(() => client.acquire(), resolveRefreshPolicy(options.refreshPolicy), clock, report, (e) => client.mapError(e));
+    const policy = resolveRefreshPolicy(options.refreshPolicy);
+    const fetcher = options.sharedCache
+      ? sharedTokenFetcher(options.sharedCache, sharedTokenCacheKey(this.authority, this.clientId, this.scopes), () => client.acquire(), { clock, policy })
+      : () => client.acquire();
+    this.#cache = new RefreshingTokenCache(fetcher, policy, clock, report, (e) => client.mapError(e));
     this.#kind = kind;
   }
 

@@ -14,6 +14,7 @@ export type { DeviceCodePrompt, SignedInAccount } from "./msal/user-flow-client.
 export { TenantProviderPool, type TenantProviderPoolOptions } from "./tenant-provider-pool.js";
 export { createTokenProviderFromEnvironment, ENVIRONMENT_VARIABLES, type EnvironmentProviderOptions } from "./environment-provider.js";
 export type { EntraProviderOptions } from "./provider-options.js";
+export { sharedTokenCacheKey, type SharedTokenCache, type SharedTokenEntry, type SharedTokenLock } from "./shared-token-cache.js";
 export type { RefreshPolicy } from "./refresh-policy.js";
 export type { AuthLogger, TokenEvent, TokenRequestReason } from "./auth-logger.js";
 export {

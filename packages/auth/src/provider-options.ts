@@ -1,6 +1,7 @@
 import type { Agent } from "node:https";
 import type { AuthLogger, TokenEvent } from "./auth-logger.js";
 import type { RefreshPolicy } from "./refresh-policy.js";
+import type { SharedTokenCache } from "./shared-token-cache.js";
 
 /** Options every Entra-backed provider takes. Durations are milliseconds (`…InMs`). */
 export interface EntraProviderOptions {
@@ -29,4 +30,6 @@ export interface EntraProviderOptions {
   readonly refreshPolicy?: RefreshPolicy;
   readonly logger?: AuthLogger;
   readonly onTokenEvent?: (event: TokenEvent) => void;
+  /** A cache shared by several processes (e.g. `RedisTokenCache` from @bcts/redis): one token and one refresh for all of them. */
+  readonly sharedCache?: SharedTokenCache;
 }

@@ -3,3 +3,4 @@ export { createRedisConnection } from "./create-redis-connection.js";
 export { RedisUnavailableError } from "./redis-unavailable-error.js";
 export { LimiterWaitTimeoutError } from "./limiter-wait-timeout-error.js";
 export { identityKeys, tokenKeys, type IdentityKeys } from "./identity-keys.js";
+export { RedisTokenCache, type RedisTokenCacheOptions } from "./redis-token-cache.js";

@@ -16,8 +16,9 @@ export class RedisUnavailableError extends Error {
   readonly retryable = true;
 
   constructor(operation: string, identity: string | undefined, cause: unknown) {
-    const remedy =
-      "Check that Redis is running and reachable (REDIS_URL), or pass `fallback` to the limiter to continue with local limits while Redis is down.";
+    const remedy = operation.startsWith("limiter")
+      ? "Check that Redis is running and reachable (REDIS_URL), or pass `fallback` to the limiter to continue with local limits while Redis is down."
+      : "Check that Redis is running and reachable (REDIS_URL), or set `onUnavailable: \"fetch\"` on the token cache to request tokens directly while Redis is down.";
     const reason = cause instanceof Error ? cause.message : String(cause);
     super(`Redis is unavailable for ${operation}${identity === undefined ? "" : ` (identity ${identity})`}: ${reason}. ${remedy}`, { cause });
     this.operation = operation;
