@@ -45,7 +45,7 @@ describe("$batch answers as BC really sends them", () => {
     expect(sent[0]).toEqual({
       requests: [
         { id: "1", method: "GET", url: `companies(${COMPANY})/customers?$select=number&$top=1`, headers: {} },
-        { id: "2", method: "DELETE", url: `companies(${COMPANY})/customers(${COMPANY})`, headers: { "If-Match": "*" } },
+        { id: "2", method: "DELETE", url: `companies(${COMPANY})/customers(${COMPANY})`, headers: { "if-match": "*" } },
       ],
     });
   });

@@ -24,8 +24,8 @@ describe("JSON $batch", () => {
     expect(sent.headers["isolation"]).toBe("snapshot");
     expect(JSON.parse(sent.body)).toEqual({
       requests: [
-        { id: "1", method: "POST", url: `companies(${server.companyId})/customers`, headers: { "Content-Type": "application/json" }, body: { displayName: "A" } },
-        { id: "2", method: "POST", url: `companies(${server.companyId})/items`, headers: { "Content-Type": "application/json" }, body: { displayName: "Desk" } },
+        { id: "1", method: "POST", url: `companies(${server.companyId})/customers`, headers: { "content-type": "application/json" }, body: { displayName: "A" } },
+        { id: "2", method: "POST", url: `companies(${server.companyId})/items`, headers: { "content-type": "application/json" }, body: { displayName: "Desk" } },
       ],
     });
   });

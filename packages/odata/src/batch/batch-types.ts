@@ -52,8 +52,10 @@ export type BatchSets<TSets extends Readonly<Record<string, EntitySetDescriptor<
 
 export interface BatchOptions extends RequestOptions {
   /**
-   * `true`: one request with `Isolation: snapshot` — all or nothing; any failed operation rejects with
-   * `ODataBatchError` even where BC reports inner 201s (they were rolled back). At most 100 operations.
+   * `true`: one request, all or nothing; any failed operation rejects with `ODataBatchError` even where
+   * the server reports inner 201s (they were rolled back). How it is asked for depends on the route's
+   * dialect: `business-central` sends `Isolation: snapshot` (BC's way); `odata` puts every operation in
+   * one `atomicityGroup` (the JSON batch format's way). At most 100 operations.
    * `false` (default): independent operations, split into requests of 100; resolves to per-operation results.
    */
   readonly atomic?: boolean;

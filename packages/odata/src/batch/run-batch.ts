@@ -1,4 +1,4 @@
-import type { EntitySetDescriptor, EntityTypeDescriptor, OperationDescriptor, RouteDescriptor, SetScope } from "../model/descriptors.js";
+import { dialectOf, type EntitySetDescriptor, type EntityTypeDescriptor, type OperationDescriptor, type RouteDescriptor, type RouteDialect, type SetScope } from "../model/descriptors.js";
 import { createODataError } from "../errors/create-odata-error.js";
 import { ODataBatchError } from "../errors/odata-batch-error.js";
 import type { ODataError } from "../errors/odata-error.js";
@@ -41,7 +41,7 @@ export async function runBatch(
   }
   const settled: BatchSettledResult<unknown>[] = [];
   for (let start = 0; start < operations.length; start += MAX_BATCH_OPERATIONS) {
-    settled.push(...(await sendChunk(executor, codec, operations.slice(start, start + MAX_BATCH_OPERATIONS), atomic, options)));
+    settled.push(...(await sendChunk(executor, codec, operations.slice(start, start + MAX_BATCH_OPERATIONS), atomic ? dialectOf(route) : undefined, options)));
   }
   if (!atomic) return settled;
   const failures = settled.flatMap((r, index) => (r.ok || r.status === 0 ? [] : [{ index, error: r.error }]));
@@ -54,10 +54,13 @@ async function sendChunk(
   executor: RequestExecutor,
   codec: ValueCodec | undefined,
   operations: readonly BatchOperation<unknown>[],
-  atomic: boolean,
+  /** The route's dialect when the chunk is atomic (it decides how atomicity is asked for); undefined otherwise. */
+  atomic: RouteDialect | undefined,
   options: BatchOptions | undefined,
 ): Promise<BatchSettledResult<unknown>[]> {
-  const requests = operations.map((op, i) => ({ id: String(i + 1), method: op.request.method, url: op.request.url, headers: op.request.headers }));
+  // Standard OData asks for all-or-nothing per request (`atomicityGroup`); BC by a header on the whole batch.
+  const group = atomic === "odata" ? { atomicityGroup: "g1" } : {};
+  const requests = operations.map((op, i) => ({ id: String(i + 1), ...group, method: op.request.method, url: op.request.url, headers: lowerCaseNames(op.request.headers) }));
   // Written by hand so that bodies the route's codec wrote (decimals as verbatim numbers) go in as they are.
   const requestTexts = requests.map((request, i) => {
     const body = operations[i]!.request.body;
@@ -65,7 +68,7 @@ async function sendChunk(
     return body === undefined ? head : `${head.slice(0, -1)},"body":${body instanceof JsonText ? body.text : JSON.stringify(body)}}`;
   });
   const headers: Record<string, string> = { "Content-Type": "application/json" };
-  if (atomic) headers["Isolation"] = "snapshot";
+  if (atomic === "business-central") headers["Isolation"] = "snapshot";
   const url = `${executor.serviceRoot}/$batch`;
   const parse = codec?.parseAs === "text" ? codec.parse : undefined;
   const { data } = await executor.send({ method: "POST", url, headers, body: `{"requests":[${requestTexts.join(",")}]}`, parse }, options);
@@ -84,6 +87,11 @@ async function sendChunk(
     }
     return { ok: true, status: response.status, value: op.decode(response.body), headers: innerHeaders };
   });
+}
+
+/** The JSON batch format spells inner header names in lower case (servers may ignore others, e.g. If-Match). */
+function lowerCaseNames(headers: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
 /** Read losslessly, an answer's status is a `LosslessNumber`; its body is left to the operation's decoder. */
@@ -138,8 +146,8 @@ function batchEntity(type: EntityTypeDescriptor, path: string) {
   }
   return Object.assign(entity, {
     get: (options?: Pick<RuntimeQueryOptions, "select" | "expand">) => new BatchOperation({ method: "GET", url: withQuery(path, toQueryNode(type, options)), headers: {}, body: undefined }, readerOf(type)),
-    update: (patch: object, options: BatchConcurrency) => new BatchOperation({ method: "PATCH", url: path, headers: { ...json, "If-Match": ifMatch(options) }, body: bodyOf(type, patch) }, readerOf(type)),
-    delete: (options: BatchConcurrency) => new BatchOperation({ method: "DELETE", url: path, headers: { "If-Match": ifMatch(options) }, body: undefined }, () => undefined),
+    update: (patch: object, options?: BatchConcurrency) => new BatchOperation({ method: "PATCH", url: path, headers: { ...json, ...ifMatch(type, options) }, body: bodyOf(type, patch) }, readerOf(type)),
+    delete: (options?: BatchConcurrency) => new BatchOperation({ method: "DELETE", url: path, headers: ifMatch(type, options), body: undefined }, () => undefined),
   });
 }
 
@@ -160,8 +168,10 @@ function readerOf(type: EntityTypeDescriptor): (body: unknown) => unknown {
   return codec === undefined ? (body) => body : (body) => (body === undefined ? body : codec.read(type.name, body));
 }
 
-function ifMatch(options: BatchConcurrency | undefined): string {
+/** If-Match of a write in a batch; none needed for a type without `Core.OptimisticConcurrency` (`optimisticConcurrency: false`). */
+function ifMatch(type: EntityTypeDescriptor, options: BatchConcurrency | undefined): Record<string, string> {
   const value = options === undefined ? undefined : "ifMatch" in options ? options.ifMatch : "etag" in options ? options.etag : options.entity["@odata.etag"];
-  if (value === undefined) throw new ODataQueryError("A write in a batch needs its ETag up front.", 'Pass { etag }, { entity } (with @odata.etag) or { ifMatch: "*" }.');
-  return value;
+  if (value !== undefined) return { "If-Match": value };
+  if (type.optimisticConcurrency === false) return {};
+  throw new ODataQueryError("A write in a batch needs its ETag up front.", 'Pass { etag }, { entity } (with @odata.etag) or { ifMatch: "*" }.');
 }

@@ -4,7 +4,7 @@ import { EntitySetClientImpl } from "./entity-set-client-impl.js";
 import { readHeaders, withQuery } from "./read-helpers.js";
 import type { RequestExecutor } from "./request-executor.js";
 import type { ConcurrencyOptions, ReadOptions, RequestOptions } from "./request-options.js";
-import { resolveIfMatch } from "./resolve-if-match.js";
+import { ifMatchHeader } from "./resolve-if-match.js";
 import { StreamClientImpl } from "./stream-client-impl.js";
 import { invokeOperation } from "./invoke-operation.js";
 import { bodyParser, readEntity, writeEntity } from "./value-io.js";
@@ -33,17 +33,17 @@ export class EntityClientBase {
   }
 
   async update(patch: object, options?: ConcurrencyOptions): Promise<unknown> {
-    const ifMatch = await resolveIfMatch(this.executor, this.toUrl(), this.type.keys[0], options);
+    const ifMatch = await ifMatchHeader(this.executor, this.toUrl(), this.type, options);
     const { data } = await this.executor.send(
-      { method: "PATCH", url: this.toUrl(), headers: { "Content-Type": "application/json", "If-Match": ifMatch }, body: writeEntity(this.type, patch), parse: bodyParser(this.type, "entity") },
+      { method: "PATCH", url: this.toUrl(), headers: { "Content-Type": "application/json", ...ifMatch }, body: writeEntity(this.type, patch), parse: bodyParser(this.type, "entity") },
       options,
     );
     return readEntity(this.type, data);
   }
 
   async delete(options?: ConcurrencyOptions): Promise<void> {
-    const ifMatch = await resolveIfMatch(this.executor, this.toUrl(), this.type.keys[0], options);
-    await this.executor.send({ method: "DELETE", url: this.toUrl(), headers: { "If-Match": ifMatch } }, options);
+    const ifMatch = await ifMatchHeader(this.executor, this.toUrl(), this.type, options);
+    await this.executor.send({ method: "DELETE", url: this.toUrl(), headers: ifMatch }, options);
   }
 }
 

@@ -32,6 +32,14 @@ export interface EntityTypeDescriptor<M extends EntityModel = EntityModel> {
   readonly streams: readonly string[];
   /** The route's registry, through which navigation targets are resolved. */
   readonly registry: TypeRegistry;
+  /** How queries and writes on this type are spelled; missing means "business-central" (code generated before dialects). */
+  readonly dialect?: RouteDialect;
+  /**
+   * Whether writes need If-Match. Missing or true: an unknown ETag is read first (BC demands If-Match).
+   * false: the metadata declares no `Core.OptimisticConcurrency` for this type's sets, so a write
+   * without an ETag is sent without If-Match.
+   */
+  readonly optimisticConcurrency?: boolean;
   /** Phantom: carries the model type; never set at runtime. */
   readonly __model?: M;
 }
@@ -64,6 +72,15 @@ export type OperationMap = Readonly<Record<string, OperationDescriptor<any>>>;
 export type SetScope = "company" | "root";
 
 /**
+ * Which server rules a route follows.
+ * - "business-central": BC's restrictions and headers — no `or` across fields, `not` pushed down to
+ *   comparisons, `Isolation: snapshot` for atomic batches, If-Match on every write.
+ * - "odata": standard OData V4 — filters sent as written, `atomicityGroup` for atomic batches,
+ *   If-Match only where the metadata declares `Core.OptimisticConcurrency`.
+ */
+export type RouteDialect = "business-central" | "odata";
+
+/**
  * Runtime metadata of one entity set.
  * `scope: "company"` sets live under a company (`companies({id})/customers`, ODataV4 `Company('name')/Customers`);
  * `scope: "root"` sets live directly under the route (`companies`, `subscriptions`, `entityDefinitions`).
@@ -74,6 +91,8 @@ export interface EntitySetDescriptor<M extends EntityModel = EntityModel, S exte
   readonly scope: S;
   /** From Org.OData.Capabilities.V1 Insert/Update/DeleteRestrictions; missing annotations mean allowed. */
   readonly capabilities: { readonly insert: boolean; readonly update: boolean; readonly delete: boolean };
+  /** `Core.OptimisticConcurrency` on this set; missing means required (BC). */
+  readonly optimisticConcurrency?: boolean;
 }
 
 /**
@@ -94,4 +113,11 @@ export interface RouteDescriptor<
   readonly operations: TOps;
   /** The registry's value codec, for routes generated with `dates: "Date"` or decimals/Int64 as strings. */
   readonly codec?: ValueCodec;
+  /** Missing means "business-central" (code generated before dialects). */
+  readonly dialect?: RouteDialect;
+}
+
+/** The dialect of a route or type; code generated before dialects existed is Business Central's. */
+export function dialectOf(described: { readonly dialect?: RouteDialect } | undefined): RouteDialect {
+  return described?.dialect ?? "business-central";
 }

@@ -8,6 +8,8 @@ export type {
   EntitySetDescriptor,
   RouteDescriptor,
   SetScope,
+  RouteDialect,
 } from "./descriptors.js";
+export { dialectOf } from "./descriptors.js";
 export type { TypeRegistry } from "./type-registry.js";
 export { createTypeRegistry, defineEntitySet, defineRoute } from "./type-registry.js";

@@ -15,31 +15,20 @@ export function serializeQuery(node: QueryNode): string {
     .join("&");
 }
 
-/** The `$filter` text of one filter node (not URL-encoded). */
+/**
+ * The `$filter` text of one filter node (not URL-encoded), exactly as the node says. Dialect rules
+ * (Business Central's limits, `not` push-down) are applied before, by `adaptFilter` in `toQueryNode`.
+ */
 export function serializeFilter(node: FilterNode): string {
   switch (node.kind) {
     case "compare":
-      return `${serializeValue(node.left, true)} ${node.op} ${encodeLiteral(node.right.edm, node.right.value, propertyOf(node.left))}`;
+      return `${serializeValue(node.left)} ${node.op} ${encodeLiteral(node.right.edm, node.right.value, propertyOf(node.left))}`;
     case "call":
-      if (node.target.kind !== "property") {
-        throw new ODataQueryError(
-          `${node.fn}() over ${node.target.kind}() needs $schemaversion=2.1 in Business Central.`,
-          `Use ${node.fn}() on the property itself, or compare ${node.target.kind}(${propertyOf(node.target)}) with eq.`,
-        );
-      }
-      return `${node.fn}(${node.target.name},${encodeLiteral(node.arg.edm, node.arg.value, node.target.name)})`;
+      return `${node.fn}(${serializeValue(node.target)},${encodeLiteral(node.arg.edm, node.arg.value, propertyOf(node.target))})`;
     case "and":
       return `${group(node.left, "and")} and ${group(node.right, "and")}`;
-    case "or": {
-      const fields = new Set([...fieldsOf(node.left), ...fieldsOf(node.right)]);
-      if (fields.size > 1) {
-        throw new ODataQueryError(
-          `Business Central rejects "or" across different fields (${[...fields].join(", ")}).`,
-          "Combine alternatives of one field with or (f.x.eq(a).or(f.x.eq(b)), or f.x.in([a, b])), and send one request per field otherwise.",
-        );
-      }
+    case "or":
       return `${group(node.left, "or")} or ${group(node.right, "or")}`;
-    }
     case "not":
       return `not (${serializeFilter(node.operand)})`;
     case "raw":
@@ -52,42 +41,20 @@ function group(node: FilterNode, parent: "and" | "or"): string {
   return (node.kind === "and" || node.kind === "or") && node.kind !== parent ? `(${text})` : node.kind === "raw" ? `(${text})` : text;
 }
 
-function serializeValue(node: ValueNode, top: boolean): string {
+function serializeValue(node: ValueNode): string {
   switch (node.kind) {
     case "property":
       return node.name;
     case "tolower":
     case "toupper":
-    case "substring": {
-      if (!top || node.operand.kind !== "property") {
-        throw new ODataQueryError("Nested filter functions need $schemaversion=2.1 in Business Central.", "Apply one function (tolower, toupper or substring) to a property.");
-      }
-      if (node.kind === "substring") {
-        return `substring(${node.operand.name},${encodeLiteral("Edm.Int32", node.start, "substring start")}${node.length === undefined ? "" : `,${encodeLiteral("Edm.Int32", node.length, "substring length")}`})`;
-      }
-      return `${node.kind}(${node.operand.name})`;
-    }
+      return `${node.kind}(${serializeValue(node.operand)})`;
+    case "substring":
+      return `substring(${serializeValue(node.operand)},${encodeLiteral("Edm.Int32", node.start, "substring start")}${node.length === undefined ? "" : `,${encodeLiteral("Edm.Int32", node.length, "substring length")}`})`;
   }
 }
 
 function propertyOf(node: ValueNode): string {
   return node.kind === "property" ? node.name : propertyOf(node.operand);
-}
-
-function fieldsOf(node: FilterNode): readonly string[] {
-  switch (node.kind) {
-    case "compare":
-      return [propertyOf(node.left)];
-    case "call":
-      return [propertyOf(node.target)];
-    case "and":
-    case "or":
-      return [...fieldsOf(node.left), ...fieldsOf(node.right)];
-    case "not":
-      return fieldsOf(node.operand);
-    case "raw":
-      return [`raw:${node.text}`];
-  }
 }
 
 function queryOptions(node: QueryNode): Array<readonly [string, string]> {

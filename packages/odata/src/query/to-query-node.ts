@@ -1,4 +1,5 @@
-import type { EntityTypeDescriptor } from "../model/descriptors.js";
+import { dialectOf, type EntityTypeDescriptor, type RouteDialect } from "../model/descriptors.js";
+import { adaptFilter } from "./adapt-filter.js";
 import { ODataQueryError } from "../errors/odata-query-error.js";
 import { fieldOperands } from "./field-operand.js";
 import { FilterExpression } from "./filter-expression.js";
@@ -16,23 +17,25 @@ export interface RuntimeQueryOptions {
 }
 
 /**
- * Turns user options into a frozen `QueryNode`, resolving filter callbacks against the entity type.
+ * Turns user options into a frozen `QueryNode`, resolving filter callbacks against the entity type and
+ * fitting filters to the type's dialect (`adaptFilter`). `dialect` is for targets whose module was not
+ * imported (their parent's dialect); otherwise the type's own applies.
  *
  * @example
  * toQueryNode(customerType, { select: ["number"], orderBy: ["displayName desc"] })
  * // { kind: "query", select: ["number"], orderBy: [{ kind: "orderBy", property: "displayName", direction: "desc" }], … }
  */
-export function toQueryNode(type: EntityTypeDescriptor | undefined, options: RuntimeQueryOptions | undefined): QueryNode {
+export function toQueryNode(type: EntityTypeDescriptor | undefined, options: RuntimeQueryOptions | undefined, dialect: RouteDialect = dialectOf(type)): QueryNode {
   if (options === undefined) return EMPTY_QUERY;
   return Object.freeze({
     kind: "query",
     select: options.select === undefined ? undefined : Object.freeze(options.select.map(toIdentifier)),
-    filter: options.filter === undefined ? undefined : toFilterNode(type, options.filter),
+    filter: options.filter === undefined ? undefined : adaptFilter(toFilterNode(type, options.filter), type === undefined ? dialect : dialectOf(type)),
     orderBy: options.orderBy === undefined ? undefined : Object.freeze(options.orderBy.map(toOrderBy)),
     top: options.top,
     skip: options.skip,
     count: options.count,
-    expand: options.expand === undefined ? undefined : Object.freeze(toExpand(type, options.expand)),
+    expand: options.expand === undefined ? undefined : Object.freeze(toExpand(type, options.expand, type === undefined ? dialect : dialectOf(type))),
   });
 }
 
@@ -61,7 +64,7 @@ function toOrderBy(item: string): OrderByNode {
   return { kind: "orderBy", property: match[1]!, direction: match[2] === "desc" ? "desc" : "asc" };
 }
 
-function toExpand(type: EntityTypeDescriptor | undefined, expand: NonNullable<RuntimeQueryOptions["expand"]>): ExpandNode[] {
+function toExpand(type: EntityTypeDescriptor | undefined, expand: NonNullable<RuntimeQueryOptions["expand"]>, dialect: RouteDialect): ExpandNode[] {
   const nodes: ExpandNode[] = [];
   for (const [navigation, nested] of Object.entries(expand)) {
     if (nested === undefined) continue;
@@ -70,7 +73,7 @@ function toExpand(type: EntityTypeDescriptor | undefined, expand: NonNullable<Ru
       throw new ODataQueryError(`${type.name} has no navigation property "${navigation}".`, `Expand one of: ${Object.keys(type.navigation).join(", ") || "(none)"}.`);
     }
     const target = descriptor === undefined ? undefined : type?.registry.resolve(descriptor.target);
-    nodes.push({ kind: "expand", navigation, query: toQueryNode(target, nested === true ? undefined : nested) });
+    nodes.push({ kind: "expand", navigation, query: toQueryNode(target, nested === true ? undefined : nested, dialect) });
   }
   return nodes;
 }
