@@ -21,8 +21,8 @@ const hostile = edmx(`
     <Property Name="default" Type="Edm.Decimal"/>
     <NavigationProperty Name="delete" Type="Microsoft.NAV.Constructor" ContainsTarget="true"/>
   </EntityType>
-  <EntityType Name="Constructor"><Key><PropertyRef Name="id"/><PropertyRef Name="1st"/></Key>
-    <Property Name="id" Type="Edm.Guid" Nullable="false"/><Property Name="1st" Type="Edm.Int32" Nullable="false"/>
+  <EntityType Name="Constructor"><Key><PropertyRef Name="id"/><PropertyRef Name="_x0031_st"/></Key>
+    <Property Name="id" Type="Edm.Guid" Nullable="false"/><Property Name="_x0031_st" Type="Edm.Int32" Nullable="false"/>
     <Property Name="pic" Type="Edm.Stream"/>
   </EntityType>
   <EntityType Name="_x0031_stType"><Key><PropertyRef Name="id"/></Key><Property Name="id" Type="Edm.Guid" Nullable="false"/></EntityType>
@@ -57,8 +57,8 @@ describe("hostile names produce compiling, correct code", () => {
     const type = route.sets["__proto__"].type;
     expect(Object.keys(type.properties)).toEqual(["__proto__", "constructor", "class", "default"]);
     expect(type.keys).toEqual(["__proto__"]);
-    expect(type.actions.delete).toEqual({ name: "Microsoft.NAV.delete", kind: "action", parameters: { default: "Edm.String" }, returns: null });
-    expect(route.sets.constructors.type.keys).toEqual(["id", "1st"]);
+    expect(type.actions.delete_2).toEqual({ name: "Microsoft.NAV.delete", kind: "action", parameters: { default: "Edm.String" }, returns: null });
+    expect(route.sets.constructors.type.keys).toEqual(["id", "_x0031_st"]);
     expect(route.sets.constructors.type.streams).toEqual(["pic"]);
     expect(mod.pwned).toBeUndefined();
   });

@@ -11,8 +11,10 @@ import type {
   CsdlSchema,
 } from "./csdl-document.js";
 import { CsdlParseError } from "./csdl-parse-error.js";
+import { gateName, printable, type NameRule } from "./name-gate.js";
 import { readAnnotations } from "./read-annotations.js";
 import { attrOf, boolAttr, childOf, childrenOf, requiredAttr, xmlNode, type XmlNode } from "./xml-node.js";
+import { firstNonXmlChar } from "./xml-text.js";
 
 export interface ParseCsdlOptions {
   /** Name used in error messages and banners, e.g. the file name. */
@@ -32,7 +34,8 @@ const REPEATED = new Set([
 /**
  * Reads an OData v4 `$metadata` document (pretty-printed or minified) into CSDL structures.
  * Rejects, with a `CsdlParseError` naming the location: oversized input, DTDs (entity-expansion bombs),
- * malformed or truncated XML, a root that is not `edmx:Edmx`, and versions other than 4.0x.
+ * malformed or truncated XML, a root that is not `edmx:Edmx`, versions other than 4.0x, and any name
+ * that breaks the CSDL identifier rules (`name-gate.ts`). Character references are decoded.
  *
  * @example
  * const doc = parseCsdl(xml, { source: "api-v2.0.xml", maxBytes: 32 * 1024 * 1024 });
@@ -52,6 +55,10 @@ export function parseCsdl(xml: string, options: ParseCsdlOptions): CsdlDocument 
   if (dtd) {
     throw new CsdlParseError(source, at(xml, dtd.index), "no DTD (BC never sends one)", dtd[0], "DTDs and entity declarations are refused so that entity-expansion bombs cannot run.");
   }
+  const invalid = firstNonXmlChar(xml);
+  if (invalid >= 0) {
+    throw new CsdlParseError(source, at(xml, invalid), "only characters XML allows", printable(xml.slice(invalid, invalid + 1)), "Control characters and lone surrogates cannot appear in an XML document; it was altered or mis-decoded.");
+  }
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new CsdlParseError(source, `line ${valid.err.line}, column ${valid.err.col}`, "well-formed XML", valid.err.msg, "The document may be truncated; fetch it again.");
@@ -63,7 +70,9 @@ export function parseCsdl(xml: string, options: ParseCsdlOptions): CsdlDocument 
     removeNSPrefix: true,
     parseTagValue: false,
     parseAttributeValue: false,
-    processEntities: true,
+    // References are decoded by attrOf/textOf in one pass (xml-text.ts): the parser's own decoding
+    // runs `&amp;` first and leaves character references, so `caf&#233;` stayed undecoded.
+    processEntities: false,
     htmlEntities: false,
     isArray: (name) => REPEATED.has(name),
   });
@@ -92,9 +101,10 @@ function at(text: string, index: number): string {
 
 function readSchema(node: XmlNode): CsdlSchema {
   const container = childOf(node, "EntityContainer");
+  unique(node, ["EntityType", "ComplexType", "EnumType"]);
   return {
-    namespace: requiredAttr(node, "Namespace"),
-    alias: attrOf(node, "Alias"),
+    namespace: name(node, "Namespace", "qualifiedName"),
+    alias: optionalName(node, "Alias", "simpleIdentifier"),
     entityTypes: childrenOf(node, "EntityType").map(readEntityType),
     complexTypes: childrenOf(node, "ComplexType").map(readComplexType),
     enumTypes: childrenOf(node, "EnumType").map(readEnumType),
@@ -107,11 +117,12 @@ function readSchema(node: XmlNode): CsdlSchema {
 
 function readEntityType(node: XmlNode): CsdlEntityType {
   const key = childOf(node, "Key");
+  unique(node, ["Property", "NavigationProperty"]);
   return {
-    name: requiredAttr(node, "Name"),
-    baseType: attrOf(node, "BaseType"),
+    name: name(node, "Name", "simpleIdentifier"),
+    baseType: optionalName(node, "BaseType", "qualifiedName"),
     abstract: boolAttr(node, "Abstract", false),
-    key: key ? childrenOf(key, "PropertyRef").map((ref) => requiredAttr(ref, "Name")) : [],
+    key: key ? childrenOf(key, "PropertyRef").map((ref) => name(ref, "Name", "simpleIdentifier")) : [],
     properties: childrenOf(node, "Property").map(readProperty),
     navigationProperties: childrenOf(node, "NavigationProperty").map(readNavigation),
     annotations: readAnnotations(node),
@@ -119,9 +130,10 @@ function readEntityType(node: XmlNode): CsdlEntityType {
 }
 
 function readComplexType(node: XmlNode): CsdlComplexType {
+  unique(node, ["Property", "NavigationProperty"]);
   return {
-    name: requiredAttr(node, "Name"),
-    baseType: attrOf(node, "BaseType"),
+    name: name(node, "Name", "simpleIdentifier"),
+    baseType: optionalName(node, "BaseType", "qualifiedName"),
     properties: childrenOf(node, "Property").map(readProperty),
     navigationProperties: childrenOf(node, "NavigationProperty").map(readNavigation),
     annotations: readAnnotations(node),
@@ -130,26 +142,26 @@ function readComplexType(node: XmlNode): CsdlComplexType {
 
 function readProperty(node: XmlNode): CsdlProperty {
   return {
-    name: requiredAttr(node, "Name"),
-    type: requiredAttr(node, "Type"),
+    name: name(node, "Name", "simpleIdentifier"),
+    type: name(node, "Type", "typeReference"),
     nullable: boolAttr(node, "Nullable", true),
-    maxLength: attrOf(node, "MaxLength"),
-    precision: attrOf(node, "Precision"),
-    scale: attrOf(node, "Scale"),
+    maxLength: facet(node, "MaxLength", /^(?:[0-9]{1,10}|max)$/i),
+    precision: facet(node, "Precision", /^[0-9]{1,10}$/),
+    scale: facet(node, "Scale", /^(?:[0-9]{1,10}|variable|floating)$/i),
     annotations: readAnnotations(node),
   };
 }
 
 function readNavigation(node: XmlNode): CsdlNavigationProperty {
   return {
-    name: requiredAttr(node, "Name"),
-    type: requiredAttr(node, "Type"),
+    name: name(node, "Name", "simpleIdentifier"),
+    type: name(node, "Type", "typeReference"),
     nullable: boolAttr(node, "Nullable", true),
-    partner: attrOf(node, "Partner"),
+    partner: optionalName(node, "Partner", "path"),
     containsTarget: boolAttr(node, "ContainsTarget", false),
     referentialConstraints: childrenOf(node, "ReferentialConstraint").map((rc) => ({
-      property: requiredAttr(rc, "Property"),
-      referencedProperty: requiredAttr(rc, "ReferencedProperty"),
+      property: name(rc, "Property", "path"),
+      referencedProperty: name(rc, "ReferencedProperty", "path"),
     })),
     annotations: readAnnotations(node),
   };
@@ -157,10 +169,10 @@ function readNavigation(node: XmlNode): CsdlNavigationProperty {
 
 function readEnumType(node: XmlNode): CsdlEnumType {
   return {
-    name: requiredAttr(node, "Name"),
-    underlyingType: attrOf(node, "UnderlyingType"),
+    name: name(node, "Name", "simpleIdentifier"),
+    underlyingType: optionalName(node, "UnderlyingType", "qualifiedName"),
     isFlags: boolAttr(node, "IsFlags", false),
-    members: childrenOf(node, "Member").map((m) => ({ name: requiredAttr(m, "Name"), value: attrOf(m, "Value"), annotations: readAnnotations(m) })),
+    members: childrenOf(node, "Member").map((m) => ({ name: name(m, "Name", "enumMember"), value: facet(m, "Value", /^-?[0-9]{1,19}$/), annotations: readAnnotations(m) })),
     annotations: readAnnotations(node),
   };
 }
@@ -169,20 +181,55 @@ function readOperation(node: XmlNode, kind: "action" | "function"): CsdlOperatio
   const returnType = childOf(node, "ReturnType");
   return {
     kind,
-    name: requiredAttr(node, "Name"),
+    name: name(node, "Name", "simpleIdentifier"),
     isBound: boolAttr(node, "IsBound", false),
-    parameters: childrenOf(node, "Parameter").map((p) => ({ name: requiredAttr(p, "Name"), type: requiredAttr(p, "Type"), nullable: boolAttr(p, "Nullable", true) })),
-    returnType: returnType ? { type: requiredAttr(returnType, "Type"), nullable: boolAttr(returnType, "Nullable", true) } : undefined,
+    parameters: childrenOf(node, "Parameter").map((p) => ({ name: name(p, "Name", "simpleIdentifier"), type: name(p, "Type", "typeReference"), nullable: boolAttr(p, "Nullable", true) })),
+    returnType: returnType ? { type: name(returnType, "Type", "typeReference"), nullable: boolAttr(returnType, "Nullable", true) } : undefined,
     annotations: readAnnotations(node),
   };
 }
 
 function readContainer(node: XmlNode): CsdlEntityContainer {
+  unique(node, ["EntitySet", "Singleton", "ActionImport", "FunctionImport"]);
   return {
-    name: requiredAttr(node, "Name"),
-    entitySets: childrenOf(node, "EntitySet").map((n) => ({ name: requiredAttr(n, "Name"), entityType: requiredAttr(n, "EntityType"), annotations: readAnnotations(n) })),
-    singletons: childrenOf(node, "Singleton").map((n) => ({ name: requiredAttr(n, "Name"), type: requiredAttr(n, "Type") })),
-    actionImports: childrenOf(node, "ActionImport").map((n) => ({ name: requiredAttr(n, "Name"), action: requiredAttr(n, "Action") })),
-    functionImports: childrenOf(node, "FunctionImport").map((n) => ({ name: requiredAttr(n, "Name"), function: requiredAttr(n, "Function") })),
+    name: name(node, "Name", "simpleIdentifier"),
+    entitySets: childrenOf(node, "EntitySet").map((n) => ({ name: name(n, "Name", "simpleIdentifier"), entityType: name(n, "EntityType", "qualifiedName"), annotations: readAnnotations(n) })),
+    singletons: childrenOf(node, "Singleton").map((n) => ({ name: name(n, "Name", "simpleIdentifier"), type: name(n, "Type", "qualifiedName") })),
+    actionImports: childrenOf(node, "ActionImport").map((n) => ({ name: name(n, "Name", "simpleIdentifier"), action: name(n, "Action", "qualifiedName") })),
+    functionImports: childrenOf(node, "FunctionImport").map((n) => ({ name: name(n, "Name", "simpleIdentifier"), function: name(n, "Function", "qualifiedName") })),
   };
+}
+
+/**
+ * CSDL names are unique within their scope (a schema's types, a type's properties, a container's
+ * children); a repeated one would become a duplicate declaration in generated code. Enum members and
+ * operation overloads are exempt: the model stage keeps the first member, and overloads differ by binding.
+ */
+function unique(node: XmlNode, elements: readonly string[]): void {
+  const seen = new Set<string>();
+  for (const element of elements) {
+    for (const child of childrenOf(node, element)) {
+      const value = attrOf(child, "Name");
+      if (value === undefined) continue;
+      if (seen.has(value)) throw new CsdlParseError(node.source, child.path, `names unique among the ${elements.join(", ")} elements of ${node.path}`, `a second ${printable(value)}`);
+      seen.add(value);
+    }
+  }
+}
+
+/** A required name attribute, through the name gate. */
+function name(node: XmlNode, attribute: string, rule: NameRule): string {
+  return gateName(requiredAttr(node, attribute), rule, node.source, node.path, attribute);
+}
+
+function optionalName(node: XmlNode, attribute: string, rule: NameRule): string | undefined {
+  const value = attrOf(node, attribute);
+  return value === undefined ? undefined : gateName(value, rule, node.source, node.path, attribute);
+}
+
+/** A facet or value attribute (`MaxLength="20"`, `Scale="Variable"`, `Value="-1"`): its CSDL syntax or a `CsdlParseError`. */
+function facet(node: XmlNode, attribute: string, pattern: RegExp): string | undefined {
+  const value = attrOf(node, attribute);
+  if (value === undefined || pattern.test(value)) return value;
+  throw new CsdlParseError(node.source, `${node.path}/@${attribute}`, `${attribute} in CSDL syntax (${pattern.source})`, printable(value));
 }

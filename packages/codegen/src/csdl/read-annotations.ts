@@ -1,11 +1,12 @@
 import type { CsdlAnnotation, CsdlAnnotationValue } from "./csdl-document.js";
+import { gateName } from "./name-gate.js";
 import { attrOf, childrenOf, requiredAttr, textOf, type XmlNode } from "./xml-node.js";
 
 /** `<Annotation>` children of an element. Unknown terms are read like any other: structurally, never fatally. */
 export function readAnnotations(node: XmlNode): CsdlAnnotation[] {
   return childrenOf(node, "Annotation").map((annotation) => ({
-    term: requiredAttr(annotation, "Term"),
-    qualifier: attrOf(annotation, "Qualifier"),
+    term: gateName(requiredAttr(annotation, "Term"), "qualifiedName", annotation.source, annotation.path, "Term"),
+    qualifier: optional(annotation, "Qualifier"),
     value: readValue(annotation),
   }));
 }
@@ -63,4 +64,9 @@ function inline(kind: (typeof INLINE_ATTRIBUTES)[number][1], value: string): Csd
       return unreachable;
     }
   }
+}
+
+function optional(node: XmlNode, attribute: string): string | undefined {
+  const value = attrOf(node, attribute);
+  return value === undefined ? undefined : gateName(value, "simpleIdentifier", node.source, node.path, attribute);
 }

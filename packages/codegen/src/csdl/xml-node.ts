@@ -1,4 +1,6 @@
 import { CsdlParseError } from "./csdl-parse-error.js";
+import { printable } from "./name-gate.js";
+import { decodeXmlText } from "./xml-text.js";
 
 /** One parsed XML element as fast-xml-parser returns it, narrowed from `unknown` on access. */
 export interface XmlNode {
@@ -27,7 +29,8 @@ export function attrOf(node: XmlNode, name: string): string | undefined {
   const value = (attrs as Record<string, unknown>)[name];
   if (value === undefined) return undefined;
   if (typeof value !== "string") throw new CsdlParseError(node.source, node.path, `attribute "${name}" as text`, describe(value));
-  return value;
+  // The parser leaves references alone (processEntities: false): decoded here in one pass.
+  return decodeXmlText(value, node.source, `${node.path}/@${name}`);
 }
 
 export function requiredAttr(node: XmlNode, name: string): string {
@@ -52,7 +55,9 @@ export function childrenOf(node: XmlNode, name: string): XmlNode[] {
   return list.map((item, index) => {
     const child = xmlNode(item, `${node.path}/${name}[${index}]`, node.source);
     const label = attrOf(child, "Name") ?? attrOf(child, "Term") ?? attrOf(child, "Target");
-    return label === undefined ? child : { ...child, path: `${node.path}/${name}[${label}]` };
+    // Paths end up in error messages and terminals: a label that is not plain is quoted and escaped.
+    const shown = label === undefined ? undefined : /^[\w.\-/()]{1,200}$/.test(label) ? label : printable(label);
+    return shown === undefined ? child : { ...child, path: `${node.path}/${name}[${shown}]` };
   });
 }
 
@@ -66,7 +71,7 @@ export function textOf(node: XmlNode): string {
   const text = node.raw["#text"];
   if (text === undefined) return "";
   if (typeof text !== "string") throw new CsdlParseError(node.source, node.path, "text content", describe(text));
-  return text;
+  return decodeXmlText(text, node.source, node.path);
 }
 
 export function describe(value: unknown): string {

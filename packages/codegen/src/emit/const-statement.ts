@@ -1,11 +1,11 @@
-import { docText, propertyKey } from "./literals.js";
+import { docComment, identifier, propertyKey } from "./literals.js";
 
 /**
  * `/** doc *\/ export const name = initializer;` as statement text. Multi-line initializers are
  * printed verbatim this way (ts-morph would re-indent them as a hanging continuation).
  */
 export function constStatement(name: string, initializer: string, doc?: string, type?: string): string {
-  return `${doc === undefined ? "" : `/** ${docText(doc)} */\n`}export const ${name}${type === undefined ? "" : `: ${type}`} = ${initializer};`;
+  return `${doc === undefined ? "" : `${docComment(doc)}\n`}export const ${identifier(name)}${type === undefined ? "" : `: ${type}`} = ${initializer};`;
 }
 
 /**
@@ -14,5 +14,5 @@ export function constStatement(name: string, initializer: string, doc?: string, 
  */
 export function typeAliasStatement(name: string, entries: readonly (readonly [string, string])[], doc: string): string {
   const body = entries.length === 0 ? "{}" : `{\n${entries.map(([k, v]) => `  readonly ${propertyKey(k)}: ${v};`).join("\n")}\n}`;
-  return `/** ${docText(doc)} */\nexport type ${name} = ${body};`;
+  return `${docComment(doc)}\nexport type ${identifier(name)} = ${body};`;
 }

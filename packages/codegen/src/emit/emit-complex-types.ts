@@ -4,7 +4,7 @@ import type { EdmComplexType } from "../model/edm-model.js";
 import type { EmitContext } from "./emit-context.js";
 import { moduleStatements, type EmittedFile } from "./emitted-file.js";
 import { ImportSet } from "./import-set.js";
-import { docText, propertyKey } from "./literals.js";
+import { docText, identifier, propertyKey } from "./literals.js";
 import { tsType } from "./ts-type.js";
 
 /** `complex-types.ts`: one readonly interface per ComplexType (values are opaque to filters). */
@@ -12,7 +12,7 @@ export function emitComplexTypes(types: readonly EdmComplexType[], context: Emit
   const imports = new ImportSet("./complex-types.js");
   const statements: StatementStructures[] = types.map((t) => ({
     kind: StructureKind.Interface,
-    name: t.name,
+    name: identifier(t.name),
     isExported: true,
     docs: [`${docText(t.qualifiedName)} (complex type).`],
     properties: t.properties.map((p) => ({

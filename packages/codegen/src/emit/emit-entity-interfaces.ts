@@ -3,7 +3,7 @@ import type { InterfaceDeclarationStructure, PropertySignatureStructure } from "
 import type { EdmEntityType, EdmProperty } from "../model/edm-model.js";
 import type { EmitContext } from "./emit-context.js";
 import type { ImportSet } from "./import-set.js";
-import { docText, propertyKey, stringLiteral } from "./literals.js";
+import { docText, identifier, propertyKey, stringLiteral } from "./literals.js";
 import { tsType } from "./ts-type.js";
 
 /** `Customer` (read shape), `CustomerCreate` (POST body) and `CustomerUpdate` (PATCH body). */
@@ -49,7 +49,7 @@ export function emitEntityInterfaces(type: EdmEntityType, context: EmitContext, 
 }
 
 function interfaceOf(name: string, properties: PropertySignatureStructure[], doc: string): InterfaceDeclarationStructure {
-  return { kind: StructureKind.Interface, name, isExported: true, properties, docs: [doc] };
+  return { kind: StructureKind.Interface, name: identifier(name), isExported: true, properties, docs: [docText(doc)] };
 }
 
 function input(p: EdmProperty, context: EmitContext, imports: ImportSet): PropertySignatureStructure {

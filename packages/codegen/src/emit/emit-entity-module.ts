@@ -6,7 +6,7 @@ import type { EmitContext } from "./emit-context.js";
 import { emitEntityInterfaces, isStream } from "./emit-entity-interfaces.js";
 import type { EmittedFile } from "./emitted-file.js";
 import { ImportSet } from "./import-set.js";
-import { objectLiteral, propertyKey, stringLiteral, typeLiteral } from "./literals.js";
+import { docText, identifier, inlineObjectLiteral, moduleFileName, objectLiteral, relativeModule, stringLiteral, typeLiteral } from "./literals.js";
 import { propertyKind, tsType } from "./ts-type.js";
 
 /**
@@ -15,17 +15,17 @@ import { propertyKind, tsType } from "./ts-type.js";
  * Navigation targets are referenced by model interface name and by qualified type name only.
  */
 export function emitEntityModule(type: EdmEntityType, context: EmitContext): EmittedFile {
-  const self = `./${type.names.file}.js`;
+  const self = relativeModule(type.names.file);
   const imports = new ImportSet(self);
   const runtime = context.options.runtimeModule;
   const interfaces = emitEntityInterfaces(type, context, imports);
   const members = modelMembers(type, context, imports);
   const model: InterfaceDeclarationStructure = {
     kind: StructureKind.Interface,
-    name: type.names.model,
+    name: identifier(type.names.model),
     isExported: true,
     extends: [imports.add(runtime, "EntityModel", true)],
-    docs: [`Type-level model of ${type.qualifiedName} for the runtime's generic clients.`],
+    docs: [docText(`Type-level model of ${type.qualifiedName} for the runtime's generic clients.`)],
     properties: members.model.map(([name, text]) => ({ kind: StructureKind.PropertySignature, name, isReadonly: true, type: text })),
   };
   const parts = members.parts.map(([name, entries, doc]) => typeAliasStatement(name, entries, doc));
@@ -36,6 +36,7 @@ export function emitEntityModule(type: EdmEntityType, context: EmitContext): Emi
     ["navigation", objectLiteral(type.navigation.map((n) => [n.wireName, `{ target: ${stringLiteral(n.targetType)}, collection: ${n.collection} }`]), "  ")],
     ["actions", objectLiteral(type.actions.map((a) => [a.memberName, operationDescriptor(a)]), "  ")],
     ["streams", `[${type.properties.filter(isStream).map((p) => stringLiteral(p.wireName)).join(", ")}]`],
+    ...dialectMembers(type, context),
   ]);
   const statements: (string | StatementStructures)[] = [
     ...interfaces,
@@ -51,11 +52,22 @@ export function emitEntityModule(type: EdmEntityType, context: EmitContext): Emi
       ["type", type.names.descriptor],
       ["scope", stringLiteral(set.scope)],
       ["capabilities", `{ insert: ${set.capabilities.insert}, update: ${set.capabilities.update}, delete: ${set.capabilities.delete} }`],
+      ...(context.model.dialect === "odata" ? [["optimisticConcurrency", String(set.optimisticConcurrency)] as const] : []),
     ]);
     const where = set.scope === "company" ? "under a company" : "at the route root";
     statements.push(constStatement(set.constName, `${define}<${type.names.model}, ${stringLiteral(set.scope)}>(${body})`, `Entity set \`${set.wireName}\` (${where}).`));
   }
-  return { kind: "typescript", fileName: `${type.names.file}.ts`, statements: [...imports.structures(), ...statements] };
+  return { kind: "typescript", fileName: moduleFileName(type.names.file), statements: [...imports.structures(), ...statements] };
+}
+
+/**
+ * `dialect` and `optimisticConcurrency` of a standard OData type: writes need If-Match only when a set of
+ * the type declares `Core.OptimisticConcurrency`. Nothing for Business Central (the runtime's default).
+ */
+function dialectMembers(type: EdmEntityType, context: EmitContext): (readonly [string, string])[] {
+  if (context.model.dialect !== "odata") return [];
+  const concurrency = context.model.entitySets.some((s) => s.entityType === type.qualifiedName && s.optimisticConcurrency);
+  return [["dialect", stringLiteral("odata")], ["optimisticConcurrency", String(concurrency)]];
 }
 
 interface ModelMembers {
@@ -109,6 +121,7 @@ export function actionModel(operation: EdmOperation, context: EmitContext, impor
 
 /** `{ name: "Microsoft.NAV.post", kind: "action", parameters: {}, returns: null }`. */
 export function operationDescriptor(operation: EdmOperation): string {
-  const parameters = operation.parameters.map((p) => `${propertyKey(p.wireName)}: ${stringLiteral(propertyKind(p))}`);
-  return `{ name: ${stringLiteral(operation.wireName)}, kind: ${stringLiteral(operation.kind)}, parameters: {${parameters.length > 0 ? ` ${parameters.join(", ")} ` : ""}}, returns: ${operation.returns ? stringLiteral(propertyKind(operation.returns)) : "null"} }`;
+  // A parameter named `toString` or `constructor` (plausible AL names) needs its kind pinned `as const`.
+  const parameters = inlineObjectLiteral(operation.parameters.map((p) => [p.wireName, stringLiteral(propertyKind(p))]));
+  return `{ name: ${stringLiteral(operation.wireName)}, kind: ${stringLiteral(operation.kind)}, parameters: ${parameters}, returns: ${operation.returns ? stringLiteral(propertyKind(operation.returns)) : "null"} }`;
 }

@@ -4,7 +4,7 @@ import type { EdmEnumType } from "../model/edm-model.js";
 import { decodeXmlName } from "../model/names.js";
 import { constStatement } from "./const-statement.js";
 import { moduleStatements, type EmittedFile } from "./emitted-file.js";
-import { docText, propertyKey, stringLiteral } from "./literals.js";
+import { docComment, identifier, propertyKey, stringLiteral } from "./literals.js";
 
 /**
  * `enums.ts`: each EnumType as a const object (readable key → raw wire value) plus the union of wire values.
@@ -19,7 +19,7 @@ export function emitEnums(enums: readonly EdmEnumType[]): EmittedFile {
     {
       kind: StructureKind.TypeAlias,
       isExported: true,
-      name: e.name,
+      name: identifier(e.name),
       type: e.members.length === 0 ? "never" : `(typeof ${e.name})[keyof typeof ${e.name}]`,
     },
   ]);
@@ -30,7 +30,7 @@ function memberObject(e: EdmEnumType): string {
   if (e.members.length === 0) return "{}";
   const lines = e.members.map((m) => {
     const caption = decodeXmlName(m.wireName);
-    return `  /** ${docText(caption === "" || caption.trim() === "" ? "(blank)" : caption)} = ${m.value} */\n  ${propertyKey(m.key)}: ${stringLiteral(m.wireName)},`;
+    return `  ${docComment(`${caption.trim() === "" ? "(blank)" : caption} = ${m.value}`)}\n  ${propertyKey(m.key)}: ${stringLiteral(m.wireName)},`;
   });
   return `{\n${lines.join("\n")}\n}`;
 }

@@ -1,7 +1,7 @@
 import { lookup, type EmitContext } from "./emit-context.js";
 import type { EmittedFile } from "./emitted-file.js";
 import { ImportSet } from "./import-set.js";
-import { propertyKey, stringLiteral } from "./literals.js";
+import { propertyKey, relativeModule, stringLiteral } from "./literals.js";
 import { setPaths, type PathParameter, type SetPaths } from "./set-paths.js";
 import { tsPrimitive } from "./ts-type.js";
 import { mapsValues } from "./conversion-table.js";
@@ -68,7 +68,7 @@ export function emitPaths(context: EmitContext): EmittedFile {
 }
 
 function pathEntries(p: SetPaths, context: EmitContext, imports: ImportSet): string[] {
-  const file = `./${p.type.names.file}.js`;
+  const file = relativeModule(p.type.names.file);
   const wire = mapsValues(context.options) ? (name: string) => `Wire<${name}>` : (name: string) => name;
   const read = wire(imports.add(file, p.type.names.read, true));
   const fields = p.type.properties.filter((x) => !(x.type.kind === "primitive" && x.type.name === "Edm.Stream")).map((x) => stringLiteral(x.wireName)).join(" | ") || "never";

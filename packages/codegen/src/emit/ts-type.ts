@@ -1,6 +1,7 @@
 import type { EdmPrimitiveName, EdmTypeRef, EdmValueType } from "../model/edm-model.js";
 import { lookup, type EmitContext } from "./emit-context.js";
 import type { ImportSet } from "./import-set.js";
+import { stringLiteral } from "./literals.js";
 
 export type TypeUse = "read" | "input";
 
@@ -24,7 +25,7 @@ export function tsElementType(type: EdmTypeRef, context: EmitContext, imports: I
       return imports.add("./complex-types.js", lookup(context.complexTypes, type.qualifiedName).name, true);
     case "entity":
       // By name through the registry, like navigation: no import edge between entity modules.
-      return `${imports.add("./registry.js", "ModelOf", true)}<${JSON.stringify(lookup(context.entityTypes, type.qualifiedName).qualifiedName)}>["entity"]`;
+      return `${imports.add("./registry.js", "ModelOf", true)}<${stringLiteral(lookup(context.entityTypes, type.qualifiedName).qualifiedName)}>["entity"]`;
     default: {
       const unreachable: never = type;
       return unreachable;

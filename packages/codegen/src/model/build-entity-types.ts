@@ -7,7 +7,7 @@ import { isDeepInsert } from "./deep-insert.js";
 import { MetadataModelError } from "./metadata-model-error.js";
 import { NameAllocator } from "./name-allocator.js";
 import { camel, decodeXmlName, kebab, toIdentifier } from "./names.js";
-import { RESERVED_FILES } from "./reserved-names.js";
+import { ENTITY_CLIENT_MEMBERS, RESERVED_FILES } from "./reserved-names.js";
 import type { TypeNaming } from "./type-naming.js";
 import { termString } from "./annotation-lookup.js";
 
@@ -61,6 +61,9 @@ export function buildEntityTypes(
         };
       // Navigation to a pruned type stays: it is typed by name and falls back to the untyped EntityModel.
       }));
+      for (const name of [...navigation.map((n) => n.wireName), ...properties.filter((p) => p.type.kind === "primitive" && p.type.name === "Edm.Stream").map((p) => p.wireName)]) {
+        if (ENTITY_CLIENT_MEMBERS.includes(name)) notes.push(`${d.qualifiedName}/${name} is not a member of the entity client ("${name}" is one of its methods); reach it with $expand or a raw request.`);
+      }
       const read = naming.name("entity", d.qualifiedName, d.type.name);
       const caption = termString(d.type.annotations, "Org.OData.Core.V1.Description");
       return {
@@ -112,10 +115,14 @@ function boundActions(document: CsdlDocument, context: PropertyContext, keep: Re
   }
   const result = new Map<string, EdmOperation[]>();
   for (const [type, list] of byType) {
-    const members = new NameAllocator(["__proto__"]);
+    const members = new NameAllocator(["__proto__", ...ENTITY_CLIENT_MEMBERS]);
     const sorted = [...list].sort((a, b) => compareStrings(a.operation.name, b.operation.name));
-    result.set(type, sorted.map(({ namespace, operation, at }) =>
-      buildOperation(operation, `${namespace}.${operation.name}`, members.take(toIdentifier(decodeXmlName(operation.name))), context.resolver, at)));
+    result.set(type, sorted.map(({ namespace, operation, at }) => {
+      const base = toIdentifier(decodeXmlName(operation.name));
+      const member = members.take(base);
+      if (member !== base && ENTITY_CLIENT_MEMBERS.includes(base)) notes.push(`${at} is generated as the entity client method ${member}: "${base}" is one of its members.`);
+      return buildOperation(operation, `${namespace}.${operation.name}`, member, context.resolver, at);
+    }));
   }
   return result;
 }

@@ -1,6 +1,6 @@
 import type { CsdlDocument, CsdlEntitySet } from "../csdl/csdl-document.js";
 import type { EdmComplexType, EdmEntitySet, EdmEntityType, EdmModel, EdmOperation, EdmProperty } from "./edm-model.js";
-import { AnnotationLookup, recordFlag } from "./annotation-lookup.js";
+import { AnnotationLookup, findTerm, recordFlag } from "./annotation-lookup.js";
 import { buildEnumTypes } from "./build-enum-types.js";
 import { buildEntityTypes } from "./build-entity-types.js";
 import { buildOperation } from "./build-operation.js";
@@ -11,13 +11,16 @@ import { MetadataModelError } from "./metadata-model-error.js";
 import type { ModelOptions } from "./model-options.js";
 import { NameAllocator } from "./name-allocator.js";
 import { camel, decodeXmlName, routeConstName, toIdentifier } from "./names.js";
+import { CLIENT_MEMBERS } from "./reserved-names.js";
+import { inferDialect } from "./infer-dialect.js";
 import { TypeNaming } from "./type-naming.js";
 import { TypeResolver } from "./type-resolver.js";
 
 /**
  * Resolves a parsed document into the route's `EdmModel`.
  * Sets come from the container (never pluralised type names). Scope: in `api` routes a set is
- * "root" when the `companies` set's type does not contain it; in `odatav4` routes only `Company` is root.
+ * "root" when the `companies` set's type does not contain it; in `odatav4` routes only `Company` is root;
+ * a document without that set (a non-BC service) has every set at the root.
  */
 export function buildModel(document: CsdlDocument, options: ModelOptions, source: string): EdmModel {
   const resolver = new TypeResolver(document, source);
@@ -30,9 +33,11 @@ export function buildModel(document: CsdlDocument, options: ModelOptions, source
   const containerSetName = options.routeKind === "api" ? "companies" : "Company";
   const containerType = sets.find((s) => s.set.name === containerSetName)?.type;
   const selected = selectSets(sets, options, source);
+  // Unbound operations are not entity sets: an allow-list of sets keeps them all, with the types they use.
+  const operations = unboundOperations(document, resolver, notes, source);
   const keep = options.entitySets === "all"
     ? new Set(document.schemas.flatMap((s) => s.entityTypes.map((t) => `${s.namespace}.${t.name}`)))
-    : reachableTypes(document, selected.map((s) => s.type), containerType, resolver);
+    : reachableTypes(document, [...selected.map((s) => s.type), ...entityTypesOf(operations)], containerType, resolver);
 
   const enumTypes = buildEnumTypes(document, naming, source);
   const complexTypes = buildComplexTypes(document, naming, context);
@@ -40,11 +45,14 @@ export function buildModel(document: CsdlDocument, options: ModelOptions, source
   const containerNavigation = document.schemas.flatMap((s) => s.entityTypes.filter((t) => `${s.namespace}.${t.name}` === containerType).flatMap((t) => t.navigationProperties));
   const contained = new Set(containerNavigation.flatMap((n) => [n.name, `type:${resolver.entityType(n.type, `EntityType[${containerType}]/NavigationProperty[${n.name}]`).qualifiedName}`]));
 
+  const setKeys = new NameAllocator(CLIENT_MEMBERS);
   const entitySets = [...selected].sort((a, b) => compareStrings(a.set.name, b.set.name)).map(({ set, type }): EdmEntitySet => ({
     wireName: set.name,
+    key: setKey(set.name, setKeys, notes),
     entityType: type,
     constName: `${naming.exports.take(camel(toIdentifier(decodeXmlName(set.name))), (c) => [`${c}Set`])}Set`,
     scope: scopeOf(set, type, options, containerType, contained),
+    optimisticConcurrency: findTerm(context.annotations.of(setTarget(document, set), set.annotations), "Org.OData.Core.V1.OptimisticConcurrency") !== undefined,
     capabilities: {
       insert: recordFlag(set.annotations, "Org.OData.Capabilities.V1.InsertRestrictions", "Insertable"),
       update: recordFlag(set.annotations, "Org.OData.Capabilities.V1.UpdateRestrictions", "Updatable"),
@@ -52,18 +60,19 @@ export function buildModel(document: CsdlDocument, options: ModelOptions, source
     },
   }));
 
-  const used = usedTypeNames(entityTypes, complexTypes);
+  const used = usedTypeNames(entityTypes, complexTypes, operations);
   const pruned = options.entitySets !== "all";
   return {
     routeName: options.routeName,
     routeKind: options.routeKind,
     routePath: options.routePath,
     routeConst,
+    dialect: inferDialect(document, options.dialect),
     entityTypes,
     complexTypes: pruned ? complexTypes.filter((t) => used.has(t.qualifiedName)) : complexTypes,
     enumTypes: pruned ? enumTypes.filter((t) => used.has(t.qualifiedName)) : enumTypes,
     entitySets,
-    unboundOperations: pruned ? [] : unboundOperations(document, resolver, notes, source),
+    unboundOperations: operations,
     notes,
   };
 }
@@ -110,12 +119,19 @@ function reachableTypes(document: CsdlDocument, roots: readonly string[], contai
   return keep;
 }
 
+/** `NS.Container/SetName`, the target of external annotations on a set. */
+function setTarget(document: CsdlDocument, set: CsdlEntitySet): string {
+  const schema = document.schemas.find((s) => s.entityContainer?.entitySets.includes(set));
+  return schema?.entityContainer === undefined ? set.name : `${schema.namespace}.${schema.entityContainer.name}/${set.name}`;
+}
+
+/** Company scoping only exists where the document has the container set (`companies`, or `Company` for ODataV4); without it every set is at the root. */
 function scopeOf(set: CsdlEntitySet, type: string, options: ModelOptions, containerType: string | undefined, contained: ReadonlySet<string>): "company" | "root" {
+  if (containerType === undefined) return "root";
   switch (options.routeKind) {
     case "odatav4":
       return set.name === "Company" ? "root" : "company";
     case "api":
-      if (containerType === undefined) return "company";
       return type !== containerType && (contained.has(set.name) || contained.has(`type:${type}`)) ? "company" : "root";
     default: {
       const unreachable: never = options.routeKind;
@@ -138,7 +154,18 @@ function buildComplexTypes(document: CsdlDocument, naming: TypeNaming, context: 
   });
 }
 
-function usedTypeNames(entityTypes: readonly EdmEntityType[], complexTypes: readonly EdmComplexType[]): Set<string> {
+/** The key of a set in `sets`: its wire name unless a client member has it (then renamed, with a note). */
+function setKey(wireName: string, keys: NameAllocator, notes: string[]): string {
+  const key = keys.take(wireName);
+  if (key !== wireName) notes.push(`EntitySet[${wireName}] is exposed as client.${key}: "${wireName}" is a member of the runtime's clients. Its URL stays /${wireName}.`);
+  return key;
+}
+
+function entityTypesOf(operations: readonly EdmOperation[]): string[] {
+  return operations.flatMap((o) => [...o.parameters, ...(o.returns ? [o.returns] : [])]).flatMap((v) => (v.type.kind === "entity" ? [v.type.qualifiedName] : []));
+}
+
+function usedTypeNames(entityTypes: readonly EdmEntityType[], complexTypes: readonly EdmComplexType[], operations: readonly EdmOperation[]): Set<string> {
   const used = new Set<string>();
   const complexByName = new Map(complexTypes.map((c) => [c.qualifiedName, c]));
   const visit = (properties: readonly Pick<EdmProperty, "type">[]): void => {
@@ -153,6 +180,7 @@ function usedTypeNames(entityTypes: readonly EdmEntityType[], complexTypes: read
     visit(t.properties);
     for (const a of t.actions) visit([...a.parameters, ...(a.returns ? [a.returns] : [])]);
   }
+  for (const o of operations) visit([...o.parameters, ...(o.returns ? [o.returns] : [])]);
   return used;
 }
 

@@ -105,9 +105,13 @@ export type SetScope = "company" | "root";
 
 export interface EdmEntitySet {
   readonly wireName: string;
+  /** Key in the route's `sets` and member of the client: the wire name, renamed (with a note) when it is a client member (`invoke` → `invoke_2`). */
+  readonly key: string;
   readonly entityType: string;
   readonly constName: string;
   readonly scope: SetScope;
+  /** `Org.OData.Core.V1.OptimisticConcurrency` on the set: writes need If-Match. */
+  readonly optimisticConcurrency: boolean;
   readonly capabilities: { readonly insert: boolean; readonly update: boolean; readonly delete: boolean };
 }
 
@@ -116,6 +120,8 @@ export interface EdmModel {
   readonly routeKind: "api" | "odatav4";
   readonly routePath: string;
   readonly routeConst: string;
+  /** From the config, else inferred from the document (`inferDialect`). */
+  readonly dialect: "business-central" | "odata";
   readonly entityTypes: readonly EdmEntityType[];
   readonly complexTypes: readonly EdmComplexType[];
   readonly enumTypes: readonly EdmEnumType[];

@@ -19,5 +19,22 @@ export const RESERVED_WORDS: readonly string[] = [
   "any", "bigint", "boolean", "never", "number", "object", "string", "symbol", "unknown",
 ];
 
+/**
+ * Members of the runtime's route and company clients (`@bcts/odata` create-odata-client.ts, RESERVED_KEYS)
+ * and of every plain object: an entity set keyed by one of these would be shadowed or would shadow
+ * (`String(client)` calling a set client), so its key is renamed with a note. The URL keeps the wire name.
+ */
+export const CLIENT_MEMBERS: readonly string[] = [
+  "set", "batch", "company", "toUrl", "invoke", "serviceRoot",
+  ...Object.getOwnPropertyNames(Object.prototype).filter((n) => n !== "__proto__"),
+];
+
+/**
+ * Members of the runtime's entity clients (`@bcts/odata` entity-client-impl.ts, RESERVED): a bound
+ * action named like one is renamed with a note; navigation and stream properties keep their wire name
+ * (it is their URL segment) and are reported as unreachable through the entity client.
+ */
+export const ENTITY_CLIENT_MEMBERS: readonly string[] = ["toUrl", "get", "update", "delete", "executor", "type", "path", "constructor"];
+
 /** Files that codegen writes next to the entity modules (compared case-insensitively). */
 export const RESERVED_FILES: readonly string[] = ["registry", "enums", "complex-types", "index", "paths", "operations", "openapi"];
