@@ -77,8 +77,7 @@ describe("the bearer token is invisible to user code", () => {
 
   it("the 401 re-send with a refreshed token is invisible too", async () => {
     const log = logger();
-    let calls = 0;
-    const credential: TokenCredential = { getToken: async () => ({ token: calls++ === 0 ? "stale-secret" : TOKEN }) };
+    const credential: TokenCredential = { getToken: async (options) => ({ token: options?.forceRefresh === true ? TOKEN : "stale-secret" }) };
     for await (const _ of client(credential, log.middleware).companies.list({ onResponse: log.onResponse }));
     expect(server.requests.map((r) => r.headers["authorization"])).toEqual(["Bearer stale-secret", `Bearer ${TOKEN}`]);
     expectNoToken(log);
