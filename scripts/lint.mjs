@@ -11,7 +11,7 @@ const allowed = {
   "@bcts/codegen": ["@bcts/auth"],
   "@bcts/client": ["@bcts/odata", "@bcts/auth"],
   "@bcts/emulator": ["@bcts/odata"],
-  "@bcts/sample": ["@bcts/client", "@bcts/auth", "@bcts/odata", "@bcts/emulator", "@bcts/codegen"],
+  "@bcts/sample": ["@bcts/client", "@bcts/auth", "@bcts/odata", "@bcts/emulator", "@bcts/codegen", "@bcts/redis"],
   "@bcts/bench": null, // measures everything
   "@bcts/release": null, // packs, publishes and installs every package
   "@bcts/redis": ["@bcts/odata", "@bcts/auth"],

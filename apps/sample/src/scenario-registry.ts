@@ -3,6 +3,7 @@ import { customerCrud } from "./scenarios/customer-crud.js";
 import { delegatedSignIn } from "./scenarios/delegated-sign-in.js";
 import { itemPricesBatch } from "./scenarios/item-prices-batch.js";
 import { listCompanies } from "./scenarios/list-companies.js";
+import { multiWorker } from "./scenarios/multi-worker.js";
 import { salesOrder } from "./scenarios/sales-order.js";
 import { syncCustomers } from "./scenarios/sync-customers.js";
 import { webhook } from "./scenarios/webhook.js";
@@ -63,5 +64,10 @@ export const scenarios: Readonly<Record<string, ScenarioEntry>> = {
     summary: "seed 004: an authorization URL handed to a user; their sign-in; BC called with their token",
     variables: ["BC_REDIRECT_URI (live only)"],
     run: (target, env) => delegatedSignIn(target, { redirectUri: env.BC_REDIRECT_URI }),
+  },
+  "multi-worker": {
+    summary: "N worker processes share one identity's limits and token through Redis (@bcts/redis)",
+    variables: ["REDIS_URL (default: a redis-server started for the run)", "WORKERS", "REQUESTS_PER_WORKER"],
+    run: (target, env) => multiWorker(target, { redisUrl: env.REDIS_URL, workers: number(env, "WORKERS"), requestsPerWorker: number(env, "REQUESTS_PER_WORKER"), clientSecret: env.AZURE_CLIENT_SECRET }),
   },
 };

@@ -32,3 +32,13 @@ export interface RequestLimiter {
   pause(identity: string, pause: LimiterPause): Promise<void>;
   snapshot(identity: string): Promise<LimiterSnapshot>;
 }
+/** `identityKey` of request-limiter.ts: authority origin, tenant and client id, lower-cased, joined with `|`. */
+export function identityKey(identity: { readonly authority?: string; readonly tenantId?: string; readonly clientId?: string }): string {
+  let host = identity.authority ?? "";
+  try {
+    host = identity.authority === undefined ? "" : new URL(identity.authority).origin;
+  } catch {
+    // not a URL: used as given
+  }
+  return [host, identity.tenantId ?? "", identity.clientId ?? ""].map((part) => part.trim().toLowerCase()).join("|");
+}

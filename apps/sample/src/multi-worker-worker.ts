@@ -1,0 +1,135 @@
+// One worker of the multi-worker scenario (and of the bench's scale-out section): a separate
+// process that sends its share of requests for ONE identity. With a Redis URL it shares the
+// identity's limits and token with every other worker through @bcts/redis; without one it is
+// what N processes do today: each keeps its own 5-slot limit and fetches its own token.
+//
+// Configuration: BCTS_MULTI_WORKER (JSON, no secret) and BCTS_MULTI_WORKER_SECRET (the client secret).
+// Progress lines go to stdout; the final figures also go to the parent over IPC when there is one.
+import { ClientSecretProvider } from "@bcts/auth";
+import { createRedisConnection, identityKey, RedisRequestLimiter, RedisTokenCache, type IdentityLimits, type LimiterLease, type RequestLimiter } from "@bcts/redis";
+
+export interface WorkerConfig {
+  readonly index: number;
+  readonly requests: number;
+  /** Requests this worker keeps going at once (its own callers). */
+  readonly parallel: number;
+  /** Full URL each request GETs, e.g. …/api/v2.0/companies. */
+  readonly url: string;
+  readonly redisUrl: string | null;
+  readonly keyPrefix: string;
+  readonly limits: IdentityLimits;
+  readonly auth: { readonly tenantId: string; readonly clientId: string; readonly authorityHost?: string; readonly caPem?: string };
+  /** Wait for a "go" message from the parent before the first request (the bench times from there). */
+  readonly waitForGo: boolean;
+}
+
+export interface WorkerResult {
+  readonly index: number;
+  readonly ok: number;
+  readonly throttled: number;
+  readonly failed: number;
+  readonly waitedInMs: number;
+  readonly error?: string;
+}
+
+const config = JSON.parse(process.env["BCTS_MULTI_WORKER"] ?? "{}") as WorkerConfig;
+const secret = process.env["BCTS_MULTI_WORKER_SECRET"] ?? "";
+
+/** What each worker had before @bcts/redis: its own slots, no shared window or pause. */
+function processLocalLimiter(max: number): RequestLimiter {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    acquire: async () => {
+      if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+      else active++;
+      return {
+        waitedInMs: 0,
+        release: async () => {
+          const next = waiting.shift();
+          if (next) next();
+          else active--;
+        },
+      };
+    },
+    pause: async (_identity, pause) => void (await new Promise((r) => setTimeout(r, pause.delayInMs))),
+    snapshot: async () => ({ inFlight: active, queued: waiting.length, windowUsed: 0, pausedUntil: 0 }),
+  };
+}
+
+async function main(): Promise<WorkerResult> {
+  const redis = config.redisUrl ? createRedisConnection(config.redisUrl) : undefined;
+  const provider = new ClientSecretProvider({
+    tenantId: config.auth.tenantId, clientId: config.auth.clientId, clientSecret: secret,
+    ...(config.auth.authorityHost ? { authorityHost: config.auth.authorityHost } : {}),
+    ...(config.auth.caPem ? { ca: config.auth.caPem } : {}),
+    ...(redis ? { sharedCache: new RedisTokenCache({ redis, keyPrefix: config.keyPrefix }) } : {}),
+  });
+  const limiter = redis ? new RedisRequestLimiter({ redis, limits: config.limits, keyPrefix: config.keyPrefix }) : processLocalLimiter(config.limits.maxConcurrency);
+  const identity = identityKey(provider);
+  if (config.waitForGo && process.send) {
+    await new Promise<void>((resolve) => {
+      process.once("message", () => resolve());
+      process.send!({ type: "ready" });
+    });
+  }
+  let next = 0;
+  let printed = 0;
+  const result = { index: config.index, ok: 0, throttled: 0, failed: 0, waitedInMs: 0 };
+  const one = async (): Promise<void> => {
+    for (;;) {
+      // The token first: a slot is not held while the token is requested.
+      const { token } = await provider.getToken();
+      let lease: LimiterLease | undefined = await limiter.acquire(identity, { deadline: Date.now() + 120_000 });
+      try {
+        result.waitedInMs += lease.waitedInMs;
+        const response = await fetch(config.url, { headers: { authorization: `Bearer ${token}`, accept: "application/json" } });
+        await response.arrayBuffer();
+        await lease.release();
+        lease = undefined;
+        if (response.status === 429 || response.status === 503) {
+          result.throttled++;
+          const retryAfter = Number(response.headers.get("retry-after"));
+          await limiter.pause(identity, { delayInMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : 1_000, reason: String(response.status) });
+          continue; // the same request again
+        }
+        if (response.ok) result.ok++;
+        else result.failed++;
+        return;
+      } finally {
+        await lease?.release();
+      }
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(config.parallel, config.requests) }, async () => {
+      while (next < config.requests) {
+        next++;
+        await one();
+        const done = result.ok + result.failed;
+        if ((done % Math.max(1, Math.round(config.requests / 4)) === 0 || done === config.requests) && done > printed) {
+          printed = done;
+          process.stdout.write(`worker ${config.index}: ${done}/${config.requests} requests, ${result.throttled}× 429/503, waited ${(result.waitedInMs / 1000).toFixed(1)} s for slots\n`);
+        }
+      }
+    }),
+  );
+  if (limiter instanceof RedisRequestLimiter) await limiter.close();
+  redis?.disconnect();
+  return result;
+}
+
+main().then(
+  (result) => {
+    process.send?.({ type: "done", result });
+    process.exitCode = 0;
+    if (process.send) process.disconnect();
+  },
+  (error: unknown) => {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`worker ${config.index}: ${message}\n`);
+    process.send?.({ type: "done", result: { index: config.index, ok: 0, throttled: 0, failed: config.requests, waitedInMs: 0, error: message } });
+    process.exitCode = 1;
+    if (process.send) process.disconnect();
+  },
+);
