@@ -19,6 +19,8 @@ interface CachedToken {
   readonly acquiredAt: number;
   readonly refreshAt: number;
   readonly blockAt: number;
+  /** Obtained by `forceRefresh` (after BC's 401): while young, further forced calls reuse it. */
+  readonly forced: boolean;
 }
 
 /**
@@ -31,6 +33,8 @@ export class RefreshingTokenCache {
   #inflight: Promise<AccessToken> | undefined;
   #failures = 0;
   #nextAttemptAt = 0;
+  /** The last failure that cannot heal by retrying (wrong secret, unknown app): repeated until `#nextAttemptAt`. */
+  #permanentFailure: AuthenticationError | undefined;
 
   constructor(
     private readonly fetcher: TokenFetcher,
@@ -44,7 +48,11 @@ export class RefreshingTokenCache {
     options.abortSignal?.throwIfAborted();
     const now = this.clock();
     const t = this.#token;
-    if (t && options.forceRefresh && now - t.acquiredAt < this.policy.minForceRefreshIntervalInMs && now < t.blockAt) {
+    // A wrong secret stays wrong: callers during the backoff get the same error without another sign-in.
+    if (this.#permanentFailure !== undefined && !this.#inflight && now < this.#nextAttemptAt) return Promise.reject(this.#permanentFailure);
+    // After BC's 401 exactly one forced refresh happens, however young the token; a burst of 401s
+    // shares it: a token that itself came from a forced refresh is reused while young.
+    if (t && options.forceRefresh && t.forced && now - t.acquiredAt < this.policy.minForceRefreshIntervalInMs && now < t.blockAt) {
       return Promise.resolve(t.value);
     }
     if (t && !options.forceRefresh) {
@@ -64,11 +72,12 @@ export class RefreshingTokenCache {
   }
 
   /** Stores a token obtained outside getToken (e.g. by redeeming an authorization code). */
-  prime(value: AccessToken, acquiredAt: number): AccessToken {
+  prime(value: AccessToken, acquiredAt: number, forced = false): AccessToken {
     const { refreshAt, blockAt } = refreshSchedule(this.policy, acquiredAt, value.expiresOnTimestamp, value.refreshAfterTimestamp);
     const token: AccessToken = { ...value, refreshAfterTimestamp: refreshAt };
-    this.#token = { value: token, acquiredAt, refreshAt, blockAt };
+    this.#token = { value: token, acquiredAt, refreshAt, blockAt, forced };
     this.#failures = 0;
+    this.#permanentFailure = undefined;
     this.#nextAttemptAt = 0;
     return token;
   }
@@ -81,7 +90,7 @@ export class RefreshingTokenCache {
       if (typeof value.token !== "string" || value.token === "" || !(value.expiresOnTimestamp > now + 1_000)) {
         throw new TransientAuthenticationError("The authority answered without a usable access token (empty token or an expiry in the past).", { code: "invalid_response" });
       }
-      const token = this.prime(value, started);
+      const token = this.prime(value, started, reason === "forced");
       this.onOutcome({ reason, background, durationInMs: now - started, token });
       return token;
     };
@@ -89,6 +98,7 @@ export class RefreshingTokenCache {
       const error = this.toError(e);
       this.#failures++;
       this.#nextAttemptAt = this.clock() + Math.max(backoffDelay(this.policy, this.#failures), error.retryAfterInMs ?? 0);
+      this.#permanentFailure = error.retryable ? undefined : error;
       this.onOutcome({ reason, background, durationInMs: this.clock() - started, error });
       throw error;
     };

@@ -91,16 +91,21 @@ describe("proactive refresh with an injected clock", () => {
     expect(tokenPosts(entra)).toBe(2);
   });
 
-  it("forceRefresh fetches a new token (after BC answered 401), joins an in-flight one, and is ignored for a 5 s old token", async () => {
+  // Changed with issue 13: the first forced refresh happens even for a young token (BC's 401 must get
+  // its one refresh); only a token that itself came from a forced refresh is reused while under 5 s old.
+  it("forceRefresh fetches a new token (after BC answered 401) even for a young token, once; joins an in-flight one", async () => {
     const p = provider();
     const first = await p.getToken();
-    expect((await p.getToken({ forceRefresh: true })).token).toBe(first.token);
+    const refreshed = await p.getToken({ forceRefresh: true });
+    expect(refreshed.token).not.toBe(first.token);
+    expect((await p.getToken({ forceRefresh: true })).token).toBe(refreshed.token); // a second 401 within 5 s: no new sign-in
+    expect(tokenPosts(entra)).toBe(2);
     now += 6_000;
     const forced = await Promise.all([p.getToken({ forceRefresh: true }), p.getToken({ forceRefresh: true }), p.getToken()]);
-    expect(forced[0].token).not.toBe(first.token);
+    expect(forced[0].token).not.toBe(refreshed.token);
     expect(forced[1].token).toBe(forced[0].token); // the second forced call joined the first
-    expect(forced[2].token).toBe(first.token); // a plain caller is not held up by a forced refresh
-    expect(tokenPosts(entra)).toBe(2);
+    expect(forced[2].token).toBe(refreshed.token); // a plain caller is not held up by a forced refresh
+    expect(tokenPosts(entra)).toBe(3);
   });
 
   it("abortSignal releases one caller; the shared request still completes for the others", async () => {

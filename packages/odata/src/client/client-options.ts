@@ -1,4 +1,6 @@
 import type { Middleware } from "openapi-fetch";
+import type { IdentityLimits, RequestLimiter } from "../limits/request-limiter.js";
+import type { PipelineEventListener } from "../pipeline/pipeline-event.js";
 import type { Transport } from "../pipeline/timeout-transport.js";
 import type { RetryOptions } from "../pipeline/retry-decision.js";
 import type { TokenCredential } from "../pipeline/token-credential.js";
@@ -19,10 +21,26 @@ export interface ODataClientOptions {
   readonly serviceRootUrl?: string;
   /** Transport; default `globalThis.fetch`. Timeouts and aborts arrive as `init.signal`. */
   readonly fetch?: Transport;
-  /** Retries on 429/503 (all methods) and 408/502/504/network errors (idempotent only); `false` disables. */
+  /**
+   * Retries on 429/503 (all methods, until `deadlineInMs`, default 5 min) and 408/502/504/network errors
+   * (idempotent only, `maxRetries`, default 3); `false` disables (a 429 still pauses the identity).
+   */
   readonly retry?: Partial<RetryOptions> | false;
-  /** Concurrent requests per credential. Default 5 (BC's per-user limit). */
+  /**
+   * The limits of the identity (app registration in a tenant — see docs/throttling.md). Default BC online:
+   * `{ maxConcurrency: 5, maxRequestsPerWindow: 6_000, windowInMs: 300_000 }`; on-premises servers have
+   * their own settings (`ODataV4MaxConcurrentRequests`, …). Shared by every client of the identity; the last configured wins.
+   */
+  readonly limits?: Partial<IdentityLimits>;
+  /** @deprecated Use `limits: { maxConcurrency }`. Concurrent requests per identity. */
   readonly maxConcurrency?: number;
+  /**
+   * Where the identity's slots, window and pauses live. Default: one in-process limiter shared by
+   * every client in the process (`defaultRequestLimiter`); `RedisRequestLimiter` (@bcts/redis) shares them across processes.
+   */
+  readonly limiter?: RequestLimiter;
+  /** Throttling, pause, queue and retry events (logging, metrics). See `PipelineEvent`. */
+  readonly onEvent?: PipelineEventListener;
   /**
    * Per attempt; 0 (default) sets none — BC ends requests itself (408 after 8 min, 504 after 10 min) and
    * undici gives up after 300 s without headers or body data. Each call also takes `timeoutInMs` and `abortSignal`.
@@ -49,7 +67,13 @@ export interface ResolvedClientOptions {
   readonly credential: TokenCredential | undefined;
   readonly fetch: Transport;
   readonly retry: RetryOptions;
+  /** @deprecated Use `limits.maxConcurrency`. */
   readonly maxConcurrency: number;
+  readonly limits: IdentityLimits;
+  readonly limiter: RequestLimiter;
+  /** Limiter key of the credential: `identityOf(credential, serviceRoot)`. */
+  readonly identity: string;
+  readonly onEvent: PipelineEventListener | undefined;
   readonly timeoutInMs: number;
   readonly userAgent: string;
   readonly now: () => number;

@@ -1,4 +1,7 @@
 import type { RouteDescriptor } from "../model/descriptors.js";
+import { defaultRequestLimiter } from "../limits/default-request-limiter.js";
+import { identityOf } from "../limits/identity-of.js";
+import { BUSINESS_CENTRAL_ONLINE_LIMITS } from "../limits/request-limiter.js";
 import { sleep } from "../pipeline/retry-policy.js";
 import type { ODataClientOptions, ResolvedClientOptions } from "./client-options.js";
 
@@ -13,15 +16,29 @@ const VERSION = "0.1.0";
  * // "https://api.businesscentral.dynamics.com/v2.0/contoso.onmicrosoft.com/sandbox/api/v2.0"
  */
 export function resolveClientOptions(route: RouteDescriptor, options: ODataClientOptions): ResolvedClientOptions {
+  const root = serviceRoot(route, options);
+  const limits = { ...BUSINESS_CENTRAL_ONLINE_LIMITS, ...(options.maxConcurrency !== undefined ? { maxConcurrency: options.maxConcurrency } : {}), ...options.limits };
+  for (const [name, value] of Object.entries(limits)) {
+    if (!(Number.isInteger(value) && value >= 1)) throw new RangeError(`limits.${name} must be a positive integer, got ${value}.`);
+  }
   return {
-    serviceRoot: serviceRoot(route, options),
+    serviceRoot: root,
     credential: options.credential,
     fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
     retry:
       options.retry === false
-        ? { maxRetries: 0, retryDelayInMs: 0, maxRetryDelayInMs: 0 }
-        : { maxRetries: options.retry?.maxRetries ?? 3, retryDelayInMs: options.retry?.retryDelayInMs ?? 800, maxRetryDelayInMs: options.retry?.maxRetryDelayInMs ?? 60_000 },
-    maxConcurrency: options.maxConcurrency ?? 5,
+        ? { maxRetries: 0, retryDelayInMs: 800, maxRetryDelayInMs: 60_000, deadlineInMs: 300_000 }
+        : {
+            maxRetries: options.retry?.maxRetries ?? 3,
+            retryDelayInMs: options.retry?.retryDelayInMs ?? 800,
+            maxRetryDelayInMs: options.retry?.maxRetryDelayInMs ?? 60_000,
+            deadlineInMs: options.retry?.deadlineInMs ?? 300_000,
+          },
+    maxConcurrency: limits.maxConcurrency,
+    limits,
+    limiter: options.limiter ?? defaultRequestLimiter,
+    identity: identityOf(options.credential, root),
+    onEvent: options.onEvent,
     timeoutInMs: options.timeoutInMs ?? 0,
     userAgent: `${options.userAgent ? `${options.userAgent} ` : ""}bcts-odata/${VERSION}`,
     now: options.now ?? Date.now,

@@ -33,12 +33,27 @@ export interface LimiterAcquireOptions {
   readonly abortSignal?: AbortSignal;
   /** Epoch milliseconds after which waiting is pointless (the operation's overall deadline). */
   readonly deadline?: number;
+  /**
+   * The limits the caller configured for this identity (client option `limits`); the most recent wins.
+   * Optional for implementations that are configured elsewhere; absent means BC online defaults.
+   */
+  readonly limits?: IdentityLimits;
+  /**
+   * This request repeats one that was throttled: it may go ahead of first attempts, so the request
+   * that probes after a pause is the one that has waited longest. A hint; implementations may ignore it.
+   */
+  readonly retrying?: boolean;
 }
 
 /** A held concurrency slot. Release exactly when the response is finished or the connection torn down. */
 export interface LimiterLease {
   /** Milliseconds the request waited for its slot (0 when admitted at once). */
   readonly waitedInMs: number;
+  /**
+   * True when this request is the single probe after an identity-wide pause: the identity stays at one
+   * request in flight until it completes without a new pause. Optional; absent means false.
+   */
+  readonly probe?: boolean;
   /** Gives the slot back; calling it again does nothing. */
   release(): Promise<void>;
 }

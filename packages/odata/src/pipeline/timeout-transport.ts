@@ -1,5 +1,6 @@
 import { ODataTimeoutError } from "../errors/odata-timeout-error.js";
-import type { FetchLike } from "./policy.js";
+import { attemptSignalOf, setAttemptSignal } from "./attempt-signal.js";
+import type { FetchLike, Policy } from "./policy.js";
 
 // Moved to errors/; re-exported for code that imported it from here.
 export { ODataTimeoutError };
@@ -7,7 +8,49 @@ export { ODataTimeoutError };
 export type Transport = (request: Request, init?: { readonly signal?: AbortSignal }) => Promise<Response>;
 
 /**
- * The innermost step: calls the transport with a signal that fires after `timeoutInMs` (per attempt;
+ * Per-attempt timeout as a policy, placed outside token acquisition so `timeoutInMs` bounds the
+ * token request too (a slow or failing sign-in cannot hold a call longer than its timeout). Its
+ * signal reaches the inner steps through `attemptSignalOf`; `signalTransport` hands it to fetch.
+ * The timer stops when the response headers arrive (the body is bounded by the caller's signal).
+ *
+ * @example
+ * composePipeline([retry, attemptTimeoutPolicy(30_000), bearer], signalTransport(fetch));
+ */
+export function attemptTimeoutPolicy(defaultTimeoutInMs: number): Policy {
+  const perRequest = new WeakMap<Request, number>();
+  return async (request, next) => {
+    const header = request.headers.get("x-bcts-timeout");
+    if (header !== null) {
+      perRequest.set(request, Number(header));
+      request.headers.delete("x-bcts-timeout");
+    }
+    const timeoutInMs = perRequest.get(request) ?? defaultTimeoutInMs;
+    if (!(timeoutInMs > 0) || !Number.isFinite(timeoutInMs)) return next(request);
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(request.signal.reason);
+    if (request.signal.aborted) onAbort();
+    else request.signal.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(new ODataTimeoutError(request.method, request.url, timeoutInMs)), timeoutInMs);
+    setAttemptSignal(request, controller.signal);
+    try {
+      return await next(request);
+    } catch (error) {
+      if (controller.signal.aborted && controller.signal.reason instanceof ODataTimeoutError) throw controller.signal.reason;
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      request.signal.removeEventListener("abort", onAbort);
+    }
+  };
+}
+
+/** The innermost step with `attemptTimeoutPolicy`: calls the transport with the attempt's signal in `init`. */
+export function signalTransport(transport: Transport): FetchLike {
+  return (request) => transport(request, { signal: attemptSignalOf(request) });
+}
+
+/**
+ * The innermost step (before `attemptTimeoutPolicy`; kept for custom pipelines): calls the transport with a signal that fires after `timeoutInMs` (per attempt;
  * a request's own `x-bcts-timeout` header overrides the client default) or when the caller aborts.
  * The signal goes in `init`, so no extra `Request` is built. A timeout surfaces as `ODataTimeoutError`;
  * the caller's abort reason is rethrown unchanged.

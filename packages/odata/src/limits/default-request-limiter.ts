@@ -1,0 +1,12 @@
+import { InProcessLimiter } from "./in-process-limiter.js";
+import type { RequestLimiter } from "./request-limiter.js";
+
+const key = Symbol.for("@bcts/odata/default-request-limiter");
+const store = globalThis as typeof globalThis & { [key]?: RequestLimiter };
+
+/**
+ * The limiter every client uses unless given `limiter`: one per process — kept on `globalThis`, so
+ * even two copies of @bcts/odata in one process (a bundled and an installed one) share it — so all
+ * clients and provider objects of one identity share its slots, window and pauses.
+ */
+export const defaultRequestLimiter: RequestLimiter = (store[key] ??= new InProcessLimiter());

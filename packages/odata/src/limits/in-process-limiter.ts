@@ -1,0 +1,249 @@
+import { LimiterWaitTimeoutError } from "./limiter-wait-timeout-error.js";
+import {
+  BUSINESS_CENTRAL_ONLINE_LIMITS,
+  type IdentityLimits,
+  type LimiterAcquireOptions,
+  type LimiterLease,
+  type LimiterPause,
+  type LimiterSnapshot,
+  type RequestLimiter,
+} from "./request-limiter.js";
+
+/** Clock and waiting of the limiter; inject them to test pauses without real waiting. */
+export interface LimiterEnvironment {
+  readonly now: () => number;
+  /** Resolves after `ms`; rejects with the signal's reason when it aborts. */
+  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+interface Waiter {
+  readonly retrying: boolean;
+  readonly enqueuedAt: number;
+  readonly deadline: number;
+  readonly admit: (lease: LimiterLease) => void;
+  readonly fail: (error: unknown) => void;
+}
+
+interface IdentityState {
+  readonly identity: string;
+  limits: IdentityLimits;
+  active: number;
+  readonly queue: Waiter[];
+  /** Admission times inside the sliding window, oldest first. */
+  readonly admissions: number[];
+  pausedUntil: number;
+  /** Bumped by every pause that extends `pausedUntil`; a probe that completes in the same generation ends probing. */
+  generation: number;
+  pauseTimer: AbortController | undefined;
+  windowTimer: AbortController | undefined;
+  /** After a pause: one request at a time until one completes without a new pause. */
+  probing: boolean;
+}
+
+/**
+ * `RequestLimiter` for one process: per identity a FIFO of waiting requests, at most
+ * `maxConcurrency` in flight, at most `maxRequestsPerWindow` admitted per sliding `windowInMs`,
+ * and identity-wide pauses after 429/503. After a pause the identity admits ONE request (the probe);
+ * only when it completes without a new 429/503 do the others follow — no stampede into a storm.
+ * Throttled requests that retry (`retrying: true`) queue ahead of first attempts.
+ *
+ * Deadlines: a request is refused at once when a pause or the window keeps it past its deadline,
+ * and otherwise when its deadline passes while waiting for a slot.
+ *
+ * @example
+ * const limiter = new InProcessLimiter();              // what clients share by default (`defaultRequestLimiter`)
+ * createODataClient(apiV2_0, { tenantId, credential, limiter, limits: { maxRequestsPerWindow: 600, windowInMs: 60_000 } });
+ */
+export class InProcessLimiter implements RequestLimiter {
+  readonly #states = new Map<string, IdentityState>();
+  readonly #env: LimiterEnvironment;
+  readonly #defaults: IdentityLimits;
+
+  constructor(options: { readonly limits?: Partial<IdentityLimits>; readonly now?: () => number; readonly sleep?: LimiterEnvironment["sleep"] } = {}) {
+    this.#env = { now: options.now ?? Date.now, sleep: options.sleep ?? realSleep };
+    this.#defaults = validLimits({ ...BUSINESS_CENTRAL_ONLINE_LIMITS, ...options.limits });
+  }
+
+  acquire(identity: string, options: LimiterAcquireOptions = {}): Promise<LimiterLease> {
+    const s = this.#state(identity);
+    if (options.limits !== undefined && options.limits !== s.limits) s.limits = validLimits(options.limits);
+    options.abortSignal?.throwIfAborted();
+    const now = this.#env.now();
+    const deadline = options.deadline ?? Infinity;
+    if (s.pausedUntil > deadline) return Promise.reject(new LimiterWaitTimeoutError(identity, "paused", s.pausedUntil));
+    return new Promise<LimiterLease>((resolve, reject) => {
+      const signal = options.abortSignal;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const settle = () => {
+        signal?.removeEventListener("abort", onAbort);
+        if (timer !== undefined) clearTimeout(timer);
+      };
+      const waiter: Waiter = {
+        retrying: options.retrying === true,
+        enqueuedAt: now,
+        deadline,
+        admit: (lease) => (settle(), resolve(lease)),
+        fail: (error) => (settle(), reject(error)),
+      };
+      const leave = (error: unknown) => {
+        const i = s.queue.indexOf(waiter);
+        if (i < 0) return;
+        s.queue.splice(i, 1);
+        waiter.fail(error);
+        this.#pump(s);
+      };
+      const onAbort = () => leave(signal!.reason);
+      signal?.addEventListener("abort", onAbort, { once: true });
+      // A real timer on purpose: an injected `sleep` may not wait at all, and must not expire deadlines.
+      if (Number.isFinite(deadline)) {
+        timer = setTimeout(() => leave(new LimiterWaitTimeoutError(identity, this.#blockedBy(s), s.pausedUntil || undefined)), Math.max(0, deadline - now));
+        timer.unref?.();
+      }
+      // Retries go after earlier retries but ahead of first attempts.
+      const at = waiter.retrying ? s.queue.findIndex((w) => !w.retrying) : -1;
+      if (at < 0) s.queue.push(waiter);
+      else s.queue.splice(at, 0, waiter);
+      this.#pump(s);
+    });
+  }
+
+  async pause(identity: string, pause: LimiterPause): Promise<void> {
+    const s = this.#state(identity);
+    s.probing = true;
+    const until = this.#env.now() + Math.max(0, pause.delayInMs);
+    if (until <= s.pausedUntil) return;
+    s.pausedUntil = until;
+    const generation = ++s.generation;
+    s.pauseTimer?.abort();
+    const timer = (s.pauseTimer = new AbortController());
+    // Waiting requests whose deadline falls inside the pause give up now rather than at the deadline.
+    for (const waiter of s.queue.filter((w) => w.deadline < until)) {
+      s.queue.splice(s.queue.indexOf(waiter), 1);
+      waiter.fail(new LimiterWaitTimeoutError(identity, "paused", until));
+    }
+    this.#env.sleep(pause.delayInMs, timer.signal).then(
+      () => {
+        if (s.generation !== generation) return;
+        s.pausedUntil = 0;
+        s.pauseTimer = undefined;
+        this.#pump(s);
+      },
+      () => undefined,
+    );
+  }
+
+  async snapshot(identity: string): Promise<LimiterSnapshot> {
+    const s = this.#state(identity);
+    this.#evict(s, this.#env.now());
+    return { inFlight: s.active, queued: s.queue.length, windowUsed: s.admissions.length, pausedUntil: s.pausedUntil };
+  }
+
+  #state(identity: string): IdentityState {
+    let s = this.#states.get(identity);
+    if (s === undefined) {
+      s = { identity, limits: this.#defaults, active: 0, queue: [], admissions: [], pausedUntil: 0, generation: 0, pauseTimer: undefined, windowTimer: undefined, probing: false };
+      this.#states.set(identity, s);
+    }
+    return s;
+  }
+
+  #pump(s: IdentityState): void {
+    while (s.queue.length > 0) {
+      if (s.pausedUntil > 0) return;
+      const now = this.#env.now();
+      const head = s.queue[0]!;
+      if (now > head.deadline) {
+        s.queue.shift();
+        head.fail(new LimiterWaitTimeoutError(s.identity, this.#blockedBy(s), undefined));
+        continue;
+      }
+      if (s.active >= (s.probing ? 1 : s.limits.maxConcurrency)) return;
+      this.#evict(s, now);
+      if (s.admissions.length >= s.limits.maxRequestsPerWindow) {
+        const freeAt = s.admissions[0]! + s.limits.windowInMs + windowMargin(s.limits) + 1;
+        if (freeAt > head.deadline) {
+          s.queue.shift();
+          head.fail(new LimiterWaitTimeoutError(s.identity, "window", freeAt));
+          continue;
+        }
+        this.#waitForWindow(s, freeAt - now);
+        return;
+      }
+      s.queue.shift();
+      head.admit(this.#admit(s, now, head.enqueuedAt));
+    }
+  }
+
+  #admit(s: IdentityState, now: number, enqueuedAt: number): LimiterLease {
+    s.active++;
+    s.admissions.push(now);
+    const probe = s.probing;
+    const generation = s.generation;
+    let released = false;
+    return {
+      waitedInMs: now - enqueuedAt,
+      probe,
+      release: async () => {
+        if (released) return;
+        released = true;
+        s.active--;
+        // The probe came back without a new pause: the storm is over, open all slots again.
+        if (probe && s.generation === generation && s.pausedUntil === 0) s.probing = false;
+        this.#pump(s);
+      },
+    };
+  }
+
+  #waitForWindow(s: IdentityState, ms: number): void {
+    if (s.windowTimer !== undefined) return;
+    const timer = (s.windowTimer = new AbortController());
+    this.#env.sleep(Math.max(0, ms), timer.signal).then(
+      () => {
+        s.windowTimer = undefined;
+        // An injected clock may not have moved: the wait itself proves the oldest admission left the window.
+        if (!this.#evict(s, this.#env.now())) s.admissions.shift();
+        this.#pump(s);
+      },
+      () => undefined,
+    );
+  }
+
+  /** Drops admissions older than the window; true when any was dropped. */
+  #evict(s: IdentityState, now: number): boolean {
+    const before = s.admissions.length;
+    const oldest = now - s.limits.windowInMs - windowMargin(s.limits);
+    let n = 0;
+    while (n < s.admissions.length && s.admissions[n]! <= oldest) n++;
+    if (n > 0) s.admissions.splice(0, n);
+    return s.admissions.length < before;
+  }
+
+  #blockedBy(s: IdentityState): "paused" | "window" | "concurrency" {
+    if (s.pausedUntil > 0) return "paused";
+    return s.admissions.length >= s.limits.maxRequestsPerWindow ? "window" : "concurrency";
+  }
+}
+
+/**
+ * The server counts a request when it arrives, a little after we admitted it; an admission leaves our
+ * window this much later than BC's, so the two windows cannot disagree by one request (2 %, at most 1 s).
+ */
+function windowMargin(limits: IdentityLimits): number {
+  return Math.min(1_000, Math.ceil(limits.windowInMs * 0.02));
+}
+
+function validLimits(limits: IdentityLimits): IdentityLimits {
+  for (const [name, value] of Object.entries(limits)) {
+    if (!(Number.isInteger(value) && value >= 1)) throw new RangeError(`limits.${name} must be a positive integer, got ${value}.`);
+  }
+  return limits;
+}
+
+function realSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => (signal.removeEventListener("abort", onAbort), resolve()), ms);
+    const onAbort = () => (clearTimeout(timer), reject(signal.reason));
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
