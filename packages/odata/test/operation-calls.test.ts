@@ -82,6 +82,18 @@ describe("functions send their parameters (OData URL conventions)", () => {
     ]);
   });
 
+  it("inside $batch, a bound function's parameters are in its inner URL", async () => {
+    const bodies: string[] = [];
+    const fetch = async (request: Request) => {
+      bodies.push(await request.text());
+      return new Response(JSON.stringify({ responses: [{ id: "1", status: 200, headers: { "content-type": "application/json" }, body: { value: "soon" } }] }), { status: 200, headers: { "Content-Type": "application/json" } });
+    };
+    const company = createODataClient(route, { serviceRootUrl: ROOT, fetch, retry: false }).company({ name: "CRONUS" });
+    const [eta] = await company.batch((b) => [b.Job.byId(ID).eta({ from: "2026-02-01", hours: 4 })]);
+    expect(eta).toMatchObject({ ok: true, value: "soon" });
+    expect(JSON.parse(bodies[0]!).requests[0]).toMatchObject({ method: "GET", url: `Company('CRONUS')/Job(${ID})/NAV.Eta(from=2026-02-01,hours=4)` });
+  });
+
   it("a bad value or an unknown parameter is an ODataQueryError and nothing is sent", async () => {
     const { sent, company } = recorder();
     await expect(company.invoke("price", { itemNo: "1", qty: 1.5 })).rejects.toThrow(/Edm\.Int32 literal 1\.5 for "qty"/);
