@@ -19,6 +19,7 @@ export type {
   StreamClients,
 } from "./client/client-types.js";
 export type { RequestOptions, ReadOptions, ConcurrencyOptions, ResponseInfo } from "./client/request-options.js";
+export type { CreateOrFindOptions, CreateOrFindResult } from "./client/create-or-find.js";
 export type { Page, PageSettings, PagedAsyncIterableIterator } from "./client/paged-iterator.js";
 
 export { FilterExpression, unsafeRawFilter } from "./query/filter-expression.js";
@@ -46,6 +47,7 @@ export { ODataQueryError } from "./errors/odata-query-error.js";
 export { ODataRedirectError } from "./errors/odata-redirect-error.js";
 export { ODataPagingError } from "./errors/odata-paging-error.js";
 export { ODataBatchError, type BatchErrorContext } from "./errors/odata-batch-error.js";
+export { ODataDuplicateKeyError } from "./errors/odata-duplicate-key-error.js";
 export { timeoutTransport, type Transport } from "./pipeline/timeout-transport.js";
 export { createODataError, type FailedResponse } from "./errors/create-odata-error.js";
 

@@ -14,6 +14,7 @@ import { dispatchRouteRequest } from "./http/route-dispatch.js";
 import type { BcEnvironment } from "./store/bc-environment.js";
 import { BcTenantRegistry } from "./store/bc-tenant-registry.js";
 import { FaultInjector, type FaultAction } from "./faults/fault-injector.js";
+import { wireFaultOf, type WireFault } from "./faults/wire-fault.js";
 import { WebhookService } from "./webhooks/webhook-service.js";
 import { JsonPersistence } from "./store/json-persistence.js";
 import { IdentityLimiter, type LimitOptions, type LimiterStats } from "./limits/identity-limiter.js";
@@ -52,7 +53,7 @@ export interface BcServer {
 interface Outcome {
   readonly response: BcResponse;
   readonly identity: BcIdentity | undefined;
-  readonly wire: "normal" | "reset" | "malformed";
+  readonly wire: WireFault;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -109,32 +110,40 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     // §7: limits are per identity; the slot is held while the request runs (including injected latency).
     const release = await limiter.acquire(`${identity.tenantId}/${identity.userId ?? identity.appId}`);
     try {
-      let wire: Outcome["wire"] = "normal";
+      let wire: WireFault = { kind: "normal" };
       for (const action of faults.take({ method: request.method, path: request.url.pathname, appId: identity.appId })) {
-        const effect = await applyFault(action);
-        if (effect === "reset" || effect === "malformed") wire = effect;
+        await applyFault(action);
+        // The first wire fault decides what the client sees; later ones are ignored.
+        if (wire.kind === "normal") wire = wireFaultOf(action);
       }
+      // Faults in front of BC: the request is never processed, so nothing is applied.
+      if (wire.kind === "reset" && !wire.afterProcessing) return { response: { status: 0, headers: {}, body: { kind: "none" } }, identity, wire };
+      if (wire.kind === "replace" && !wire.afterProcessing) return { response: wire.response, identity, wire };
       return { response: await handle(request, url, environment), identity, wire };
     } finally {
       release();
     }
   };
 
-  const applyFault = async (action: FaultAction): Promise<"reset" | "malformed" | undefined> => {
+  /** Latency waits, status and token faults throw; wire faults are read by `wireFaultOf`. */
+  const applyFault = async (action: FaultAction): Promise<void> => {
     switch (action.kind) {
       case "latency": {
         // BC cancels operations after its operation timeout (§7: 8 minutes → 408).
         const timeout = resolved.operationTimeoutMs;
         await sleep(Math.min(action.ms, timeout));
         if (action.ms >= timeout) throw new BcError(408, "RequestTimeout", "The operation has timed out.");
-        return undefined;
+        return;
       }
       case "status":
         throw new BcError(action.status, action.code ?? "Internal_ServerError", action.message ?? "Injected fault.", action.retryAfterSeconds === undefined ? {} : { "retry-after": String(action.retryAfterSeconds) });
       case "reset":
-        return "reset";
+      case "lostResponse":
+      case "resetBeforeProcessing":
       case "malformedBody":
-        return "malformed";
+      case "gateway":
+      case "answer":
+        return;
       case "expireToken":
         throw new BcError(401, "Unauthorized", "The credentials provided are incorrect", { "www-authenticate": "Bearer" });
     }
@@ -164,7 +173,7 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     void (async () => {
       let response: BcResponse;
       let identity: BcIdentity | undefined;
-      let wire: Outcome["wire"] = "normal";
+      let wire: WireFault = { kind: "normal" };
       let path = req.url ?? "/";
       try {
         const body = await readBody(req);
@@ -176,12 +185,13 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
       } catch (error) {
         response = errorResponse(error, correlationId);
       }
-      log.push({ at: resolved.clock.now(), method: req.method ?? "GET", path, status: wire === "reset" ? 0 : response.status, appId: identity?.appId, correlationId });
-      if (wire === "reset") {
+      const answer = wire.kind === "replace" ? wire.response : response;
+      log.push({ at: resolved.clock.now(), method: req.method ?? "GET", path, status: wire.kind === "reset" ? 0 : answer.status, appId: identity?.appId, correlationId });
+      if (wire.kind === "reset") {
         req.socket.destroy();
         return;
       }
-      writeResponse(res, response, correlationId, wire === "malformed");
+      writeResponse(res, answer, correlationId, wire.kind === "malformed");
     })();
   });
 

@@ -46,7 +46,7 @@ export async function runBatch(
   if (!atomic) return settled;
   const failures = settled.flatMap((r, index) => (r.ok || r.status === 0 ? [] : [{ index, error: r.error }]));
   const missing = settled.flatMap((r, index) => (!r.ok && r.status === 0 ? [index] : []));
-  if (failures.length > 0 || missing.length > 0) throw new ODataBatchError(failures, missing, operations.length);
+  if (failures.length > 0 || missing.length > 0) throw new ODataBatchError(failures, missing, operations.length, { method: "POST", url: `${executor.serviceRoot}/$batch` });
   return settled.map((r) => (r as { value: unknown }).value);
 }
 
@@ -71,18 +71,20 @@ async function sendChunk(
   if (atomic === "business-central") headers["Isolation"] = "snapshot";
   const url = `${executor.serviceRoot}/$batch`;
   const parse = codec?.parseAs === "text" ? codec.parse : undefined;
-  const { data } = await executor.send({ method: "POST", url, headers, body: `{"requests":[${requestTexts.join(",")}]}`, parse }, options);
+  const { data } = await executor.send({ method: "POST", url, headers, body: `{"requests":[${requestTexts.join(",")}]}`, parse, expect: "batch" }, options);
   const responses = ((data as { responses?: InnerResponse[] } | undefined)?.responses ?? []).map((r) => plainEnvelope(r, codec));
   const byId = new Map(responses.filter((r) => r.id != null).map((r) => [String(r.id), r]));
   const unmatched = responses.filter((r) => r.id == null || !requests.some((q) => q.id === String(r.id)));
   return operations.map((op, i): BatchSettledResult<unknown> => {
     const response = byId.get(String(i + 1)) ?? unmatched.shift();
     if (response === undefined) {
-      return { ok: false, status: 0, error: missingError(op, url) };
+      return { ok: false, status: 0, error: missingError(op, url, Boolean(atomic)) };
     }
     const innerHeaders = response.headers ?? {};
     if (response.status >= 400) {
-      const error = createODataError({ status: response.status, method: op.request.method, url: `${executor.serviceRoot}/${op.request.url}`, headers: new Headers(innerHeaders), body: response.body });
+      // BC refused this operation (and in an atomic batch rolled back all): it changed nothing.
+      const outcome = op.request.method === "GET" ? undefined : "not-applied";
+      const error = createODataError({ status: response.status, method: op.request.method, url: `${executor.serviceRoot}/${op.request.url}`, headers: new Headers(innerHeaders), body: response.body, outcome });
       return { ok: false, status: response.status, error };
     }
     return { ok: true, status: response.status, value: op.decode(response.body), headers: innerHeaders };
@@ -108,8 +110,10 @@ class JsonText {
   constructor(readonly text: string) {}
 }
 
-function missingError(op: BatchOperation<unknown>, url: string): ODataError {
-  return createODataError({ status: 0, method: op.request.method, url: op.request.url, headers: new Headers(), body: { error: { code: "Batch_NoResponse", message: `${url} returned no response for this operation (BC stops at the first failure).` } } });
+function missingError(op: BatchOperation<unknown>, url: string, atomic: boolean): ODataError {
+  // An atomic batch that failed rolled back everything; otherwise whether BC ran an unanswered operation is not documented.
+  const outcome = op.request.method === "GET" ? undefined : atomic ? "not-applied" : "unknown";
+  return createODataError({ status: 0, method: op.request.method, url: op.request.url, headers: new Headers(), body: { error: { code: "Batch_NoResponse", message: `${url} returned no response for this operation (BC stops at the first failure).` } }, outcome });
 }
 
 function batchBuilder(route: RouteDescriptor, scope: SetScope, prefix: string): Record<string, unknown> {

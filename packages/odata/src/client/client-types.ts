@@ -1,6 +1,7 @@
 import type { ActionModel, EntityModel } from "../model/entity-model.js";
 import type { QueryNode } from "../query/nodes.js";
 import type { ExpandOptions, NoExtraKeys, QueryShape, Row, SelectableField } from "../query/query-options.js";
+import type { CreateOrFindOptions, CreateOrFindResult } from "./create-or-find.js";
 import type { PagedAsyncIterableIterator } from "./paged-iterator.js";
 import type { ConcurrencyOptions, ReadOptions, RequestOptions } from "./request-options.js";
 
@@ -43,6 +44,12 @@ export interface EntitySetClient<M extends EntityModel> {
   byId(key: M["key"]): EntityClient<M>;
   /** POST → 201 with the created entity (including `@odata.etag`); the Location header is on `onResponse`. Deep insert: nest lines in the body. */
   create(body: M["create"], options?: RequestOptions): Promise<M["entity"]>;
+  /**
+   * Create unless a record with the same alternate key exists; survives lost answers without duplicates
+   * (looks the record up before sending again). See docs/errors-and-retries.md.
+   * @example await company.customers.createOrFind({ number: "C-1001", displayName: "Adatum" }, { key: "number" }) // { entity, created }
+   */
+  createOrFind(body: M["create"], options: CreateOrFindOptions<keyof M["create"] & keyof M["entity"] & string>): Promise<CreateOrFindResult<M["entity"]>>;
 }
 
 export interface EntityOperations<M extends EntityModel> {

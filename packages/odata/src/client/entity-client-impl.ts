@@ -28,14 +28,14 @@ export class EntityClientBase {
 
   async get(options?: Pick<RuntimeQueryOptions, "select" | "expand"> & ReadOptions): Promise<unknown> {
     const url = withQuery(this.toUrl(), toQueryNode(this.type, options === undefined ? undefined : { select: options.select, expand: options.expand }));
-    const { data } = await this.executor.send({ method: "GET", url, headers: readHeaders(options), parse: bodyParser(this.type, "entity") }, options);
+    const { data } = await this.executor.send({ method: "GET", url, headers: readHeaders(options), parse: bodyParser(this.type, "entity"), expect: "entity" }, options);
     return readEntity(this.type, data);
   }
 
   async update(patch: object, options?: ConcurrencyOptions): Promise<unknown> {
     const ifMatch = await ifMatchHeader(this.executor, this.toUrl(), this.type, options);
     const { data } = await this.executor.send(
-      { method: "PATCH", url: this.toUrl(), headers: { "Content-Type": "application/json", ...ifMatch }, body: writeEntity(this.type, patch), parse: bodyParser(this.type, "entity") },
+      { method: "PATCH", url: this.toUrl(), headers: { "Content-Type": "application/json", ...ifMatch }, body: writeEntity(this.type, patch), parse: bodyParser(this.type, "entity"), expect: "entity" },
       options,
     );
     return readEntity(this.type, data);

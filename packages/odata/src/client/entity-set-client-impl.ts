@@ -8,6 +8,9 @@ import { createPagedIterator, type Page, type PagedAsyncIterableIterator } from 
 import type { RequestExecutor } from "./request-executor.js";
 import type { ReadOptions, RequestOptions } from "./request-options.js";
 import { assertSameOrigin, maxPageSizeApplied, resolveNextLink } from "./resolve-next-link.js";
+import { createOrFind, type CreateOrFindOptions, type CreateOrFindResult } from "./create-or-find.js";
+import { ODataQueryError } from "../errors/odata-query-error.js";
+import type { FilterExpression } from "../query/filter-expression.js";
 import { bodyParser, readCollection, readEntity, writeEntity } from "./value-io.js";
 
 /** Runtime implementation of `EntitySetClient` (the interface carries the types). */
@@ -40,10 +43,26 @@ export class EntitySetClientImpl {
 
   async create(body: object, options?: RequestOptions): Promise<unknown> {
     const { data } = await this.#executor.send(
-      { method: "POST", url: this.toUrl(), headers: { "Content-Type": "application/json" }, body: writeEntity(this.#type, body), parse: bodyParser(this.#type, "entity") },
+      { method: "POST", url: this.toUrl(), headers: { "Content-Type": "application/json" }, body: writeEntity(this.#type, body), parse: bodyParser(this.#type, "entity"), expect: "entity" },
       options,
     );
     return readEntity(this.#type, data);
+  }
+
+  /** See `createOrFind`: create unless a record with the same alternate key exists; no duplicates after lost answers. */
+  createOrFind(body: object, options: CreateOrFindOptions): Promise<CreateOrFindResult<unknown>> {
+    return createOrFind({ toUrl: () => this.toUrl(), create: (b, o) => this.create(b, o), findByKey: (k, v, o) => this.#findByKey(k, v, o) }, body, options);
+  }
+
+  async #findByKey(key: string, value: unknown, options: RequestOptions): Promise<readonly unknown[]> {
+    if (!Object.hasOwn(this.#type.properties, key)) {
+      throw new ODataQueryError(`${this.#type.name} has no property "${key}" to look records up by.`, `Pass a property name of ${this.#type.name} as key. Nothing was sent.`);
+    }
+    // Never Data-Access-Intent: ReadOnly here: a replica may not have the record the lost attempt created yet.
+    const filter = (f: Record<string, { eq(v: unknown): FilterExpression<string> }>) => f[key]!.eq(value);
+    const rows: unknown[] = [];
+    for await (const row of this.query({ filter: filter as never, top: 2 }).list(options)) rows.push(row);
+    return rows;
   }
 }
 
@@ -70,7 +89,7 @@ export class EntityQueryImpl {
     return createPagedIterator(
       async (token, maxPageSize): Promise<Page<unknown>> => {
         if (token !== undefined) assertSameOrigin(token, origin);
-        const { data, info } = await this.#executor.send({ method: "GET", url: token ?? first, headers: readHeaders(options, maxPageSize), parse: bodyParser(this.#type, "collection") }, options);
+        const { data, info } = await this.#executor.send({ method: "GET", url: token ?? first, headers: readHeaders(options, maxPageSize), parse: bodyParser(this.#type, "collection"), expect: "collection" }, options);
         const body = readCollection(this.#type, data) as { value?: unknown[]; "@odata.count"?: number; "@odata.context"?: unknown };
         const next = info.nextLink === undefined ? undefined : resolveNextLink(info.nextLink, body["@odata.context"], info.url);
         const applied = maxPageSize === undefined ? undefined : maxPageSizeApplied(info.headers);

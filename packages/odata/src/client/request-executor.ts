@@ -1,5 +1,8 @@
 import createClient from "openapi-fetch";
-import { createODataError } from "../errors/create-odata-error.js";
+import { ODataValueError } from "../errors/odata-value-error.js";
+import { closeAttemptRecord, openAttemptRecord } from "../pipeline/attempt-record.js";
+import { earlierAttemptMayHaveApplied, failedResponseError, malformedResponseError, thrownError, type CallState } from "./call-failure.js";
+import { readResponseBody, type ExpectedShape } from "./read-response-body.js";
 import { limiterFor, concurrencyLimiter } from "../pipeline/concurrency-limiter.js";
 import { bearerTokenPolicy } from "../pipeline/bearer-token-policy.js";
 import { composePipeline, type FetchLike, type Policy } from "../pipeline/policy.js";
@@ -18,7 +21,9 @@ export interface HttpCall {
   readonly body?: string | Uint8Array | Blob | ReadableStream<Uint8Array>;
   readonly parseAs?: "json" | "arrayBuffer" | "stream";
   /** Parses a JSON body instead of `JSON.parse` (lossless numbers); the body is read as text. */
-  readonly parse?: (text: string) => unknown;
+  readonly parse?: ((text: string) => unknown) | undefined;
+  /** The shape a 2xx JSON body must have; anything else (or no body) is an `ODataResponseError`. */
+  readonly expect?: ExpectedShape | undefined;
 }
 
 export interface HttpResult {
@@ -26,7 +31,12 @@ export interface HttpResult {
   readonly info: ResponseInfo;
 }
 
-/** Sends `HttpCall`s through openapi-fetch and the policy pipeline; throws `ODataError` on error statuses. */
+/**
+ * Sends `HttpCall`s through openapi-fetch and the policy pipeline. Every failure is an `ODataRequestError`
+ * subclass (error status → `ODataError`…, unusable 2xx body → `ODataResponseError`, transport →
+ * `ODataNetworkError`/`ODataTimeoutError`) carrying the write's `outcome` (docs/errors-and-retries.md);
+ * the caller's own abort reason and errors of the token provider pass unchanged.
+ */
 export interface RequestExecutor {
   readonly serviceRoot: string;
   /** Origin of the service root; nextLinks elsewhere are refused. */
@@ -65,23 +75,42 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
     serviceRoot: options.serviceRoot,
     origin: new URL(options.serviceRoot).origin,
     async send(call, requestOptions) {
-      const headers: Record<string, string> = { "client-request-id": options.createRequestId(), ...call.headers, ...requestOptions?.headers };
+      const headers: Record<string, string> = { ...call.headers, ...requestOptions?.headers, "client-request-id": requestOptions?.headers?.["client-request-id"] ?? options.createRequestId() };
       if (requestOptions?.timeoutInMs !== undefined) headers["x-bcts-timeout"] = String(requestOptions.timeoutInMs);
-      const { data: raw, error, response } = await request(call.method, call.url, {
-        headers,
-        body: call.body,
-        bodySerializer: (body: unknown) => body,
-        parseAs: call.parse !== undefined ? "text" : (call.parseAs ?? "json"),
-        signal: requestOptions?.abortSignal,
-      });
-      const data = call.parse !== undefined && typeof raw === "string" ? (raw === "" ? undefined : call.parse(raw)) : raw;
-      const nextLink = data !== null && typeof data === "object" ? ((data as Record<string, unknown>)["@odata.nextLink"] as string | undefined) : undefined;
-      const info: ResponseInfo = { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink };
-      requestOptions?.onResponse?.(info);
-      if (!response.ok) {
-        throw createODataError({ status: response.status, method: call.method, url: call.url, headers: response.headers, body: error, clientRequestId: headers["client-request-id"] });
+      const clientRequestId = headers["client-request-id"]!;
+      const record = openAttemptRecord(clientRequestId, options.now());
+      const state = (): CallState => ({ method: call.method, url: call.url, clientRequestId, record, now: options.now(), abortSignal: requestOptions?.abortSignal });
+      let response: Response | undefined;
+      try {
+        let error: unknown;
+        ({ error, response } = await request(call.method, call.url, {
+          headers,
+          body: call.body,
+          bodySerializer: (body: unknown) => body,
+          parseAs: "stream",
+          signal: requestOptions?.abortSignal,
+        }));
+        if (!response.ok) {
+          requestOptions?.onResponse?.({ method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined });
+          // A DELETE whose earlier attempt lost its answer finds the row gone: that attempt deleted it.
+          if (call.method === "DELETE" && response.status === 404 && earlierAttemptMayHaveApplied(state())) {
+            return { data: undefined, info: { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined } };
+          }
+          throw failedResponseError(state(), response, error);
+        }
+        const read = await readResponseBody(response, call);
+        if (!read.ok) throw malformedResponseError(state(), response, read.malformed);
+        const data = read.data;
+        const nextLink = data !== null && typeof data === "object" ? ((data as Record<string, unknown>)["@odata.nextLink"] as string | undefined) : undefined;
+        const info: ResponseInfo = { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink };
+        requestOptions?.onResponse?.(info);
+        return { data, info };
+      } catch (error) {
+        if (error instanceof ODataValueError) throw error;
+        throw thrownError(state(), error, response?.status);
+      } finally {
+        closeAttemptRecord(clientRequestId);
       }
-      return { data, info };
     },
   };
 }

@@ -2,12 +2,26 @@
 export type FaultAction =
   /** Delay before processing (holds the identity's concurrency slot). */
   | { readonly kind: "latency"; readonly ms: number }
-  /** Answer with this status and a BC error body instead of processing. */
+  /** Answer with this status and a BC error body instead of processing (e.g. 429, 503 with Retry-After). */
   | { readonly kind: "status"; readonly status: number; readonly code?: string; readonly message?: string; readonly retryAfterSeconds?: number }
-  /** Destroy the connection without an answer. */
+  /** Process the request (a write commits), then destroy the connection without an answer: the answer is lost. */
   | { readonly kind: "reset" }
-  /** Process normally, then send a truncated JSON body. */
+  /** The same as `reset`, named for what the client experiences. */
+  | { readonly kind: "lostResponse" }
+  /** Destroy the connection after reading the request, before processing it: nothing is applied. */
+  | { readonly kind: "resetBeforeProcessing" }
+  /** Process normally, then send a truncated JSON body (with a matching Content-Length). */
   | { readonly kind: "malformedBody" }
+  /**
+   * A gateway in front of BC answers 502/504 with an HTML page. `afterProcessing: true`: BC processed the
+   * request first (a 504 after commit); default false (nothing reached BC).
+   */
+  | { readonly kind: "gateway"; readonly status: 502 | 504; readonly afterProcessing?: boolean }
+  /**
+   * Replace the answer with this status, content type and body (HTML login page, XML, `{"value":"abc"}`, an
+   * empty 200…). `afterProcessing: true` processes the request first (a write commits); see `faultAnswers`.
+   */
+  | { readonly kind: "answer"; readonly status?: number; readonly contentType?: string; readonly body: string; readonly afterProcessing?: boolean }
   /** 401 as if the (still valid) token had expired early. */
   | { readonly kind: "expireToken" };
 
@@ -23,6 +37,11 @@ export interface FaultRule {
   readonly action: FaultAction;
   /** How many matching requests it affects. Default: all. */
   readonly times?: number;
+  /**
+   * Chance (0–1) that a matching request is affected; draws from the injector's `random` (seed it with
+   * `faults.useRandom(seededRandom(42))` for repeatable runs). Default 1.
+   */
+  readonly probability?: number;
 }
 
 export interface FaultHandle {
@@ -36,11 +55,25 @@ interface ActiveRule {
   hits: number;
 }
 
-/** Fault injection for the BC server: rules match requests in the order they were added. */
+/**
+ * Fault injection for the BC server: rules match requests in the order they were added. Several rules
+ * may apply to one request: latencies add up, the first status/gateway/answer/reset decides the answer.
+ *
+ * @example
+ * emu.bc.faults.useRandom(seededRandom(7));
+ * emu.bc.faults.add({ match: { method: "POST" }, action: { kind: "lostResponse" }, probability: 0.1 });
+ */
 export class FaultInjector {
   private rules: ActiveRule[] = [];
+  private random: () => number = Math.random;
+
+  /** The source of randomness for `probability` (default `Math.random`). */
+  useRandom(random: () => number): void {
+    this.random = random;
+  }
 
   add(rule: FaultRule): FaultHandle {
+    if (rule.probability !== undefined && !(rule.probability >= 0 && rule.probability <= 1)) throw new RangeError(`probability must be between 0 and 1, got ${rule.probability}.`);
     const active: ActiveRule = { rule, hits: 0 };
     this.rules.push(active);
     return {
@@ -66,6 +99,7 @@ export class FaultInjector {
       if (m.path && !(typeof m.path === "string" ? request.path.includes(m.path) : m.path.test(request.path))) continue;
       if (m.appId && m.appId.toLowerCase() !== (request.appId ?? "").toLowerCase()) continue;
       if (r.rule.times !== undefined && r.hits >= r.rule.times) continue;
+      if (r.rule.probability !== undefined && !(this.random() < r.rule.probability)) continue;
       r.hits++;
       actions.push(r.rule.action);
     }
