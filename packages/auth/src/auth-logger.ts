@@ -14,7 +14,12 @@ export type TokenEvent =
   | { readonly type: "token-acquired" | "token-refreshed"; readonly provider: string; readonly tenantId: string | undefined; readonly clientId: string | undefined; readonly reason: TokenRequestReason; readonly expiresOnTimestamp: number; readonly durationInMs: number }
   | { readonly type: "token-failed"; readonly provider: string; readonly tenantId: string | undefined; readonly clientId: string | undefined; readonly reason: TokenRequestReason; readonly error: AuthenticationError; readonly durationInMs: number; readonly background: boolean };
 
-/** A logger hook; every method optional. Messages are redacted before they get here. */
+/**
+ * A logger hook; every method optional. Messages are redacted before they get here, and contexts hold
+ * primitives only (reason, code, aadsts, status, retryable). The same shape as `BctsLogger` in
+ * @bcts/odata — structural on purpose (auth imports nothing of ours): one logger object serves both,
+ * e.g. `consoleLogger({ level: "info" })` from @bcts/odata (docs/operations.md).
+ */
 export interface AuthLogger {
   error?(message: string, context?: Readonly<Record<string, unknown>>): void;
   warning?(message: string, context?: Readonly<Record<string, unknown>>): void;

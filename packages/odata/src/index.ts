@@ -64,3 +64,12 @@ export { LosslessNumber, parseLosslessJson } from "./values/lossless-json.js";
 export { ODataValueError } from "./errors/odata-value-error.js";
 
 export { EMPTY_DATE, EMPTY_DATE_TIME, EMPTY_GUID, EMPTY_ENUM, isBlank, blankToNull } from "./empty-values.js";
+
+// Logging and telemetry (docs/operations.md)
+export { consoleLogger, LOG_LEVELS, type BctsLogger, type ConsoleLoggerOptions, type LogContext, type LogLevel } from "./logging/bcts-logger.js";
+export { logRecordOfAttempt, logRecordOfEvent, writeLog, type LogFields, type LogRecord } from "./logging/log-record.js";
+export { sanitizeUrl } from "./telemetry/sanitize-url.js";
+export { pipelineTelemetry, type PipelineTelemetry, type PipelineTelemetryOptions } from "./telemetry/telemetry-policy.js";
+export { withTelemetry, type TelemetryClientOptions } from "./telemetry/with-telemetry.js";
+export { bctsMetrics, INSTRUMENTATION_NAME, type BctsMetrics } from "./telemetry/bcts-metrics.js";
+export { instrumentCredential, type TokenTelemetry } from "./telemetry/token-telemetry.js";

@@ -1,6 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import type { IdentityLimits, RequestLimiter } from "../limits/request-limiter.js";
 import type { PipelineEventListener } from "../pipeline/pipeline-event.js";
+import type { BctsLogger } from "../logging/bcts-logger.js";
 import type { Transport } from "../pipeline/timeout-transport.js";
 import type { RetryOptions } from "../pipeline/retry-decision.js";
 import type { TokenCredential } from "../pipeline/token-credential.js";
@@ -41,6 +42,8 @@ export interface ODataClientOptions {
   readonly limiter?: RequestLimiter;
   /** Throttling, pause, queue and retry events (logging, metrics). See `PipelineEvent`. */
   readonly onEvent?: PipelineEventListener;
+  /** Log lines of the pipeline (throttling, retries, attempts), redacted by construction — docs/operations.md. Same shape as @bcts/auth's `AuthLogger`. */
+  readonly logger?: BctsLogger;
   /**
    * Per attempt; 0 (default) sets none — BC ends requests itself (408 after 8 min, 504 after 10 min) and
    * undici gives up after 300 s without headers or body data. Each call also takes `timeoutInMs` and `abortSignal`.
@@ -74,6 +77,7 @@ export interface ResolvedClientOptions {
   /** Limiter key of the credential: `identityOf(credential, serviceRoot)`. */
   readonly identity: string;
   readonly onEvent: PipelineEventListener | undefined;
+  readonly logger: BctsLogger | undefined;
   readonly timeoutInMs: number;
   readonly userAgent: string;
   readonly now: () => number;

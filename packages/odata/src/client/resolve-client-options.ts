@@ -39,6 +39,7 @@ export function resolveClientOptions(route: RouteDescriptor, options: ODataClien
     limiter: options.limiter ?? defaultRequestLimiter,
     identity: identityOf(options.credential, root),
     onEvent: options.onEvent,
+    logger: options.logger,
     timeoutInMs: options.timeoutInMs ?? 0,
     userAgent: `${options.userAgent ? `${options.userAgent} ` : ""}bcts-odata/${VERSION}`,
     now: options.now ?? Date.now,
