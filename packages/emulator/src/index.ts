@@ -7,7 +7,7 @@ export { ManualClock, systemClock, type Clock } from "./bc/clock.js";
 export { FaultInjector, type FaultAction, type FaultHandle, type FaultMatch, type FaultRule } from "./bc/faults/fault-injector.js";
 export { faultAnswers, seededRandom } from "./bc/faults/fault-answers.js";
 export type { BooleanFunctionComparison } from "./bc/odata/filter-parser.js";
-export type { LimitOptions, LimiterStats } from "./bc/limits/identity-limiter.js";
+export type { LimitOptions, LimiterStats, InFlightSample } from "./bc/limits/identity-limiter.js";
 export type { WebhookOptions } from "./bc/webhooks/webhook-options.js";
 export type { WebhookDelivery, WebhookService } from "./bc/webhooks/webhook-service.js";
 export { parseMetadata } from "./bc/metadata/parse-metadata.js";

@@ -57,6 +57,16 @@ export { composePipeline } from "./pipeline/policy.js";
 export { decideRetry } from "./pipeline/retry-decision.js";
 export type { RetryOptions, RetryInput, RetryDecision } from "./pipeline/retry-decision.js";
 export { concurrencyLimiter } from "./pipeline/concurrency-limiter.js";
+export { attemptTimeoutPolicy, signalTransport } from "./pipeline/timeout-transport.js";
+export { retryPolicy, type RetryEnvironment, type RetryLimiting } from "./pipeline/retry-policy.js";
+export { retryAfterInMs } from "./pipeline/retry-decision.js";
+export { emitPipelineEvent, type PipelineEvent, type PipelineEventKind, type PipelineEventBase, type PipelineEventListener } from "./pipeline/pipeline-event.js";
+export { BUSINESS_CENTRAL_ONLINE_LIMITS, identityKey } from "./limits/request-limiter.js";
+export type { RequestLimiter, LimiterAcquireOptions, LimiterLease, LimiterPause, LimiterSnapshot, IdentityLimits } from "./limits/request-limiter.js";
+export { InProcessLimiter, type LimiterEnvironment } from "./limits/in-process-limiter.js";
+export { LimiterWaitTimeoutError } from "./limits/limiter-wait-timeout-error.js";
+export { defaultRequestLimiter } from "./limits/default-request-limiter.js";
+export { identityOf } from "./limits/identity-of.js";
 
 export { createValueCodec, type ValueCodec } from "./values/value-codec.js";
 export type { ValueMapping, ConversionTable, RouteValues } from "./values/value-mapping.js";

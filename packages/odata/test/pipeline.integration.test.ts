@@ -1,11 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createODataClient, ODataTimeoutError, type TokenCredential } from "../src/index.js";
+import { createODataClient, InProcessLimiter, ODataTimeoutError, type TokenCredential } from "../src/index.js";
 import { apiV2_0 } from "./fixtures/api-model.js";
 import { startFakeBc, type FakeBc } from "./support/fake-bc.js";
 
 let server: FakeBc;
+/** Identity pauses wait in the limiter: one per test, sleeping through the same recorder as the retry loop. */
+let limiter: InProcessLimiter;
 beforeEach(async () => {
   server = await startFakeBc();
+  limiter = new InProcessLimiter({ sleep: async (ms) => void sleeps.push(ms) });
 });
 afterEach(async () => {
   await server.close();
@@ -38,6 +41,7 @@ function client(credential: TokenCredential, options: Partial<Parameters<typeof 
     sleep: async (ms) => {
       sleeps.push(ms);
     },
+    limiter,
     ...options,
   });
 }
@@ -91,9 +95,10 @@ describe("retry", () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  // Changed with issue 13: 429/503 are bounded by retry.deadlineInMs, not maxRetries (see throttling.integration.test.ts).
   it("stops after maxRetries and returns the last error", async () => {
-    for (let i = 0; i < 5; i++) server.faults.push({ status: 429 });
-    await expect(first(client(ok, { retry: { maxRetries: 2 } }).companies.list())).rejects.toMatchObject({ status: 429 });
+    for (let i = 0; i < 5; i++) server.faults.push({ status: 502 });
+    await expect(first(client(ok, { retry: { maxRetries: 2 } }).companies.list())).rejects.toMatchObject({ status: 502 });
     expect(server.requests).toHaveLength(3);
   });
 

@@ -17,7 +17,7 @@ import { FaultInjector, type FaultAction } from "./faults/fault-injector.js";
 import { wireFaultOf, type WireFault } from "./faults/wire-fault.js";
 import { WebhookService } from "./webhooks/webhook-service.js";
 import { JsonPersistence } from "./store/json-persistence.js";
-import { IdentityLimiter, type LimitOptions, type LimiterStats } from "./limits/identity-limiter.js";
+import { IdentityLimiter, type InFlightSample, type LimitOptions, type LimiterStats } from "./limits/identity-limiter.js";
 
 export interface BcRequestLogEntry {
   readonly at: number;
@@ -44,6 +44,10 @@ export interface BcServer {
   /** Changes the per-identity limits (§7) at runtime. */
   configureLimits(limits: LimitOptions): void;
   readonly limitStatistics: LimiterStats;
+  /** Per identity, requests in flight and queued after every change (injected clock) — e.g. assert `every((s) => s.inFlight <= 5)`. */
+  readonly inFlightTimeline: readonly InFlightSample[];
+  /** Forgets limit statistics, the timeline and the identities' sliding windows (between tests). */
+  resetLimitStatistics(): void;
   /** Webhook subscriptions: `flush()` delivers pending notifications now; `deliveries` logs attempts. */
   readonly webhooks: WebhookService;
   close(): Promise<void>;
@@ -90,7 +94,7 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
   }
   const limiter = new IdentityLimiter(options.limits, resolved.clock);
 
-  const process = async (request: BcRequest): Promise<Outcome> => {
+  const process = async (request: BcRequest, disconnected?: AbortSignal): Promise<Outcome> => {
     const url = parseBcUrl(request.url.pathname, resolved.routes);
     const auth = { validate: resolved.validateAccessToken, audience: resolved.audience, clock: resolved.clock, wrongAudienceFormat: resolved.wrongAudienceFormat };
     let tenant: BcTenantOptions | undefined;
@@ -108,7 +112,13 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     const environment = registry.environment(effectiveTenant.tenantId, url.environment);
     if (!environment) throw new BcError(404, "BadRequest_ResourceNotFound", `The environment '${url.environment}' does not exist.`);
     // §7: limits are per identity; the slot is held while the request runs (including injected latency).
-    const release = await limiter.acquire(`${identity.tenantId}/${identity.userId ?? identity.appId}`);
+    const release = await limiter.acquire(`${identity.tenantId}/${identity.userId ?? identity.appId}`, disconnected);
+    // A client that hung up frees its slot now, unless BC is modelled as finishing the work (keepSlotOnDisconnect).
+    const onDisconnect = () => {
+      limiter.noteAbandoned();
+      if (!limiter.keepsSlotOnDisconnect) release();
+    };
+    disconnected?.addEventListener("abort", onDisconnect, { once: true });
     try {
       let wire: WireFault = { kind: "normal" };
       for (const action of faults.take({ method: request.method, path: request.url.pathname, appId: identity.appId })) {
@@ -119,8 +129,10 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
       // Faults in front of BC: the request is never processed, so nothing is applied.
       if (wire.kind === "reset" && !wire.afterProcessing) return { response: { status: 0, headers: {}, body: { kind: "none" } }, identity, wire };
       if (wire.kind === "replace" && !wire.afterProcessing) return { response: wire.response, identity, wire };
+      if (disconnected?.aborted && !limiter.keepsSlotOnDisconnect) throw new BcError(499, "ClientClosedRequest", "The client closed the connection; the request was not processed.");
       return { response: await handle(request, url, environment), identity, wire };
     } finally {
+      disconnected?.removeEventListener("abort", onDisconnect);
       release();
     }
   };
@@ -170,6 +182,10 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const correlationId = randomUUID();
+    const disconnected = new AbortController();
+    res.once("close", () => {
+      if (!res.writableFinished) disconnected.abort();
+    });
     void (async () => {
       let response: BcResponse;
       let identity: BcIdentity | undefined;
@@ -181,7 +197,7 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
         path = url.pathname;
         const headers: Record<string, string | undefined> = {};
         for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-        ({ response, identity, wire } = await process({ method: req.method ?? "GET", url, headers, body: body.length > 0 ? body : undefined }));
+        ({ response, identity, wire } = await process({ method: req.method ?? "GET", url, headers, body: body.length > 0 ? body : undefined }, disconnected.signal));
       } catch (error) {
         response = errorResponse(error, correlationId);
       }
@@ -220,6 +236,10 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     get limitStatistics() {
       return limiter.statistics;
     },
+    get inFlightTimeline() {
+      return limiter.timeline;
+    },
+    resetLimitStatistics: () => limiter.resetStatistics(),
     close: () =>
       new Promise<void>((resolve, reject) => {
         webhooks.close();

@@ -1,14 +1,16 @@
 import createClient from "openapi-fetch";
 import { ODataValueError } from "../errors/odata-value-error.js";
+import { writeOutcomeOf } from "../errors/write-outcome.js";
 import { closeAttemptRecord, openAttemptRecord } from "../pipeline/attempt-record.js";
 import { earlierAttemptMayHaveApplied, failedResponseError, malformedResponseError, thrownError, type CallState } from "./call-failure.js";
 import { readResponseBody, type ExpectedShape } from "./read-response-body.js";
-import { limiterFor, concurrencyLimiter } from "../pipeline/concurrency-limiter.js";
+import { UnknownWriteLedger } from "./unknown-write-ledger.js";
 import { bearerTokenPolicy } from "../pipeline/bearer-token-policy.js";
 import { composePipeline, type FetchLike, type Policy } from "../pipeline/policy.js";
 import { redirectPolicy } from "../pipeline/redirect-policy.js";
 import { retryPolicy } from "../pipeline/retry-policy.js";
-import { timeoutTransport } from "../pipeline/timeout-transport.js";
+import { attemptTimeoutPolicy, signalTransport } from "../pipeline/timeout-transport.js";
+import { tokenPrefetch } from "../pipeline/token-prefetch.js";
 import type { ResolvedClientOptions } from "./client-options.js";
 import type { RequestOptions, ResponseInfo } from "./request-options.js";
 
@@ -51,7 +53,7 @@ type RawRequest = (
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
 /**
- * Builds the pipeline (retry → per-identity concurrency limit → bearer token → timeout + fetch) that
+ * Builds the pipeline (retry with the identity's limiter → per-attempt timeout → bearer token → fetch) that
  * openapi-fetch uses as its `fetch`; User-Agent, Accept and a fresh client-request-id go on every request.
  *
  * @example
@@ -59,17 +61,26 @@ type RawRequest = (
  * await executor.send({ method: "GET", url: `${executor.serviceRoot}/companies` }, undefined);
  */
 export function createRequestExecutor(options: ResolvedClientOptions): RequestExecutor {
+  // The limiter sits in the retry loop (a slot per attempt, held until the body is finished); the
+  // timeout wraps token acquisition and the send (docs/throttling.md).
   const policies: Policy[] = [
-    retryPolicy(options.retry, options),
-    options.credential === undefined ? concurrencyLimiter(options.maxConcurrency) : limiterFor(options.credential, options.maxConcurrency),
+    retryPolicy(options.retry, options, {
+      limiter: options.limiter,
+      identity: options.identity,
+      limits: options.limits,
+      onEvent: options.onEvent,
+      prepare: options.credential === undefined ? undefined : tokenPrefetch(options.credential, options.timeoutInMs),
+    }),
+    attemptTimeoutPolicy(options.timeoutInMs),
   ];
   if (options.credential !== undefined) policies.push(bearerTokenPolicy(options.credential));
   policies.push(redirectPolicy()); // innermost: redirects are decided here, never by fetch (docs/security.md)
-  const fetch: FetchLike = composePipeline(policies, timeoutTransport(options.fetch, options.timeoutInMs));
+  const fetch: FetchLike = composePipeline(policies, signalTransport(options.fetch));
   // Stamped as openapi-fetch's base headers rather than in a middleware: measured 8 µs cheaper per request.
   const client = createClient<Record<string, never>>({ baseUrl: "", fetch, redirect: "manual", headers: { "User-Agent": options.userAgent, Accept: "application/json" } });
   if (options.middleware.length > 0) client.use(...options.middleware);
   const request = client.request as unknown as RawRequest;
+  const unknownWrites = new UnknownWriteLedger();
 
   return {
     serviceRoot: options.serviceRoot,
@@ -79,7 +90,11 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
       if (requestOptions?.timeoutInMs !== undefined) headers["x-bcts-timeout"] = String(requestOptions.timeoutInMs);
       const clientRequestId = headers["client-request-id"]!;
       const record = openAttemptRecord(clientRequestId, options.now());
-      const state = (): CallState => ({ method: call.method, url: call.url, clientRequestId, record, now: options.now(), abortSignal: requestOptions?.abortSignal });
+      // A retry by the caller of a PATCH/DELETE whose answer was lost: judged like a retry inside this call.
+      const ifMatch = headers["If-Match"];
+      const tracked = call.method === "PATCH" || call.method === "DELETE";
+      const earlierCallUnknown = tracked && unknownWrites.has(call.method, call.url, ifMatch);
+      const state = (): CallState => ({ method: call.method, url: call.url, clientRequestId, record, now: options.now(), abortSignal: requestOptions?.abortSignal, earlierCallUnknown });
       let response: Response | undefined;
       try {
         let error: unknown;
@@ -94,6 +109,7 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
           requestOptions?.onResponse?.({ method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined });
           // A DELETE whose earlier attempt lost its answer finds the row gone: that attempt deleted it.
           if (call.method === "DELETE" && response.status === 404 && earlierAttemptMayHaveApplied(state())) {
+            unknownWrites.forget(call.method, call.url, ifMatch);
             return { data: undefined, info: { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined } };
           }
           throw failedResponseError(state(), response, error);
@@ -104,10 +120,13 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
         const nextLink = data !== null && typeof data === "object" ? ((data as Record<string, unknown>)["@odata.nextLink"] as string | undefined) : undefined;
         const info: ResponseInfo = { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink };
         requestOptions?.onResponse?.(info);
+        if (earlierCallUnknown) unknownWrites.forget(call.method, call.url, ifMatch);
         return { data, info };
       } catch (error) {
         if (error instanceof ODataValueError) throw error;
-        throw thrownError(state(), error, response?.status);
+        const failure = thrownError(state(), error, response?.status);
+        if (tracked && writeOutcomeOf(failure) === "unknown") unknownWrites.note(call.method, call.url, ifMatch);
+        throw failure;
       } finally {
         closeAttemptRecord(clientRequestId);
       }

@@ -1,4 +1,5 @@
 import { attemptSignalOf, setAttemptSignal } from "./attempt-signal.js";
+import { takePrefetchedToken } from "./prefetched-token.js";
 import type { Policy } from "./policy.js";
 import type { TokenCredential } from "./token-credential.js";
 
@@ -13,7 +14,7 @@ import type { TokenCredential } from "./token-credential.js";
 export function bearerTokenPolicy(credential: TokenCredential): Policy {
   return async (request, next) => {
     const signal = attemptSignalOf(request); // the attempt's timeout bounds token acquisition too
-    const first = await credential.getToken({ abortSignal: signal });
+    const first = takePrefetchedToken(request) ?? (await credential.getToken({ abortSignal: signal }));
     // A body is read once: the spare for the 401 re-send is taken before the signed copy takes the body.
     const spare = request.body === null ? request : request.clone();
     const response = await next(signed(request, first.token));

@@ -3,6 +3,7 @@ import { LimiterWaitTimeoutError } from "../limits/limiter-wait-timeout-error.js
 import type { IdentityLimits, LimiterLease, RequestLimiter } from "../limits/request-limiter.js";
 import { attemptRecordOf, attemptResultOf } from "./attempt-record.js";
 import { releaseWhenFinished } from "./lease-bound-response.js";
+import { takePrefetchedToken } from "./prefetched-token.js";
 import { emitPipelineEvent, type PipelineEvent, type PipelineEventListener } from "./pipeline-event.js";
 import type { Policy } from "./policy.js";
 import { decideRetry, retryAfterInMs, type RetryOptions } from "./retry-decision.js";
@@ -76,6 +77,7 @@ export function retryPolicy(options: RetryOptions, env: RetryEnvironment, limiti
           const realDeadline = deadline === Infinity ? Infinity : Date.now() + (deadline - env.now());
           lease = await limiting.limiter.acquire(limiting.identity, { abortSignal: request.signal, deadline: realDeadline, limits: limiting.limits, retrying: throttles > 0 });
         } catch (error) {
+          takePrefetchedToken(request); // never sent: drop the token handed over for it
           if (!(error instanceof LimiterWaitTimeoutError)) throw error;
           emit({ kind: "gave-up", reason: error.message, elapsedInMs: env.now() - startedAt, throttled: true });
           if (lastThrottled !== undefined) return lastThrottled;
