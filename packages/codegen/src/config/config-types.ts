@@ -23,6 +23,14 @@ export interface RouteConfig {
   readonly outDir: string;
   /** Where a fetched document is pinned (default `metadata/<name>.xml`); offline runs read it. */
   readonly snapshotPath?: string;
+  /**
+   * Which server rules the generated client follows (default: inferred from the document —
+   * "business-central" when a schema is `Microsoft.NAV`/`NAV` or the container is `NAV`, else "odata").
+   * "business-central": BC's filter limits, `Isolation: snapshot`, If-Match on every write.
+   * "odata": standard OData V4 — filters as written, `atomicityGroup`, If-Match per `Core.OptimisticConcurrency`.
+   * @example dialect: "odata"   // a CAP, RAP or Olingo service
+   */
+  readonly dialect?: "business-central" | "odata";
   /** Allow-list of entity sets; types reachable from them by navigation are kept, the rest pruned. */
   readonly entitySets?: readonly string[];
   /** TypeScript type for Edm.Decimal (default "number"; "string" keeps full precision). */
@@ -98,6 +106,8 @@ export interface ResolvedRoute {
   readonly outDir: string;
   readonly snapshotPath: string;
   readonly entitySets: readonly string[] | "all";
+  /** undefined: inferred from the document. */
+  readonly dialect: "business-central" | "odata" | undefined;
   readonly decimal: "number" | "string";
   readonly int64: "number" | "string";
   readonly dates: "string" | "Date";

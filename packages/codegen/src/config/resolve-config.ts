@@ -5,7 +5,7 @@ import { found, oneOf, record, text } from "./config-values.js";
 import { resolveNaming } from "./resolve-naming.js";
 
 const ROUTE_EXAMPLE = `{ name: "api-v2.0", kind: "api", path: "api/v2.0", source: { kind: "file", path: "metadata/api-v2.0.xml" }, outDir: "src/generated/api-v2.0" }`;
-const ROUTE_KEYS = ["name", "kind", "path", "source", "outDir", "snapshotPath", "entitySets", "decimal", "int64", "dates", "naming", "openapi", "runtimeModule", "maxBytes", "changeset"];
+const ROUTE_KEYS = ["name", "kind", "path", "source", "outDir", "snapshotPath", "entitySets", "dialect", "decimal", "int64", "dates", "naming", "openapi", "runtimeModule", "maxBytes", "changeset"];
 
 /**
  * Validates a config value of unknown shape (a loaded `bcts.config.ts`, or `generate()` options) and
@@ -50,6 +50,7 @@ function resolveRoute(value: unknown, key: string, baseDir: string): ResolvedRou
     outDir: absolute(outDir, baseDir),
     snapshotPath: absolute(snapshot, baseDir),
     entitySets: sets === undefined ? "all" : (sets as string[]),
+    dialect: route["dialect"] === undefined ? undefined : oneOf(route["dialect"], `${key}.dialect`, ["business-central", "odata"] as const, undefined, `dialect: "odata"`),
     decimal: oneOf(route["decimal"], `${key}.decimal`, ["number", "string"] as const, "number", `decimal: "string"`),
     int64: oneOf(route["int64"], `${key}.int64`, ["number", "string"] as const, "number", `int64: "string"`),
     dates: oneOf(route["dates"], `${key}.dates`, ["string", "Date"] as const, "string", `dates: "Date"`),
