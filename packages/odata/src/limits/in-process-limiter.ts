@@ -29,8 +29,15 @@ interface IdentityState {
   limits: IdentityLimits;
   active: number;
   readonly queue: Waiter[];
-  /** Admission times inside the sliding window, oldest first. */
+  /**
+   * Window entries of finished requests, stamped when they finished (oldest first). BC counts a request
+   * when it ARRIVES, which lies between our admission and the response: stamping at the finish and
+   * counting running requests as `unfinished` means every request BC counts in any window is counted
+   * in ours too — no margin to guess, however late the request reached BC.
+   */
   readonly admissions: number[];
+  /** Admitted requests not yet finished: always inside the window. */
+  unfinished: number;
   pausedUntil: number;
   /** Bumped by every pause that extends `pausedUntil`; a probe that completes in the same generation ends probing. */
   generation: number;
@@ -135,13 +142,13 @@ export class InProcessLimiter implements RequestLimiter {
   async snapshot(identity: string): Promise<LimiterSnapshot> {
     const s = this.#state(identity);
     this.#evict(s, this.#env.now());
-    return { inFlight: s.active, queued: s.queue.length, windowUsed: s.admissions.length, pausedUntil: s.pausedUntil };
+    return { inFlight: s.active, queued: s.queue.length, windowUsed: s.admissions.length + s.unfinished, pausedUntil: s.pausedUntil };
   }
 
   #state(identity: string): IdentityState {
     let s = this.#states.get(identity);
     if (s === undefined) {
-      s = { identity, limits: this.#defaults, active: 0, queue: [], admissions: [], pausedUntil: 0, generation: 0, pauseTimer: undefined, windowTimer: undefined, probing: false };
+      s = { identity, limits: this.#defaults, active: 0, queue: [], admissions: [], unfinished: 0, pausedUntil: 0, generation: 0, pauseTimer: undefined, windowTimer: undefined, probing: false };
       this.#states.set(identity, s);
     }
     return s;
@@ -159,8 +166,10 @@ export class InProcessLimiter implements RequestLimiter {
       }
       if (s.active >= (s.probing ? 1 : s.limits.maxConcurrency)) return;
       this.#evict(s, now);
-      if (s.admissions.length >= s.limits.maxRequestsPerWindow) {
-        const freeAt = s.admissions[0]! + s.limits.windowInMs + windowMargin(s.limits) + 1;
+      if (s.admissions.length + s.unfinished >= s.limits.maxRequestsPerWindow) {
+        // Only running requests fill the window: the next release (which pumps) stamps one.
+        if (s.admissions.length === 0) return;
+        const freeAt = s.admissions[0]! + s.limits.windowInMs + 1;
         if (freeAt > head.deadline) {
           s.queue.shift();
           head.fail(new LimiterWaitTimeoutError(s.identity, "window", freeAt));
@@ -176,7 +185,7 @@ export class InProcessLimiter implements RequestLimiter {
 
   #admit(s: IdentityState, now: number, enqueuedAt: number): LimiterLease {
     s.active++;
-    s.admissions.push(now);
+    s.unfinished++;
     const probe = s.probing;
     const generation = s.generation;
     let released = false;
@@ -187,6 +196,8 @@ export class InProcessLimiter implements RequestLimiter {
         if (released) return;
         released = true;
         s.active--;
+        s.unfinished--;
+        s.admissions.push(this.#env.now());
         // The probe came back without a new pause: the storm is over, open all slots again.
         if (probe && s.generation === generation && s.pausedUntil === 0) s.probing = false;
         this.#pump(s);
@@ -211,7 +222,7 @@ export class InProcessLimiter implements RequestLimiter {
   /** Drops admissions older than the window; true when any was dropped. */
   #evict(s: IdentityState, now: number): boolean {
     const before = s.admissions.length;
-    const oldest = now - s.limits.windowInMs - windowMargin(s.limits);
+    const oldest = now - s.limits.windowInMs;
     let n = 0;
     while (n < s.admissions.length && s.admissions[n]! <= oldest) n++;
     if (n > 0) s.admissions.splice(0, n);
@@ -220,16 +231,8 @@ export class InProcessLimiter implements RequestLimiter {
 
   #blockedBy(s: IdentityState): "paused" | "window" | "concurrency" {
     if (s.pausedUntil > 0) return "paused";
-    return s.admissions.length >= s.limits.maxRequestsPerWindow ? "window" : "concurrency";
+    return s.admissions.length + s.unfinished >= s.limits.maxRequestsPerWindow ? "window" : "concurrency";
   }
-}
-
-/**
- * The server counts a request when it arrives, a little after we admitted it; an admission leaves our
- * window this much later than BC's, so the two windows cannot disagree by one request (2 %, at most 1 s).
- */
-function windowMargin(limits: IdentityLimits): number {
-  return Math.min(1_000, Math.ceil(limits.windowInMs * 0.02));
 }
 
 function validLimits(limits: IdentityLimits): IdentityLimits {

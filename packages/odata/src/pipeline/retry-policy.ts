@@ -141,15 +141,15 @@ export function retryPolicy(options: RetryOptions, env: RetryEnvironment, limiti
 
 /**
  * An attempt that ended without a response (timeout, abort, network error) had its connection torn
- * down; the server notices a moment later. Giving the slot back a little after that keeps BC from
- * seeing one request too many in flight — measured on loopback, the server learns of it within a turn
- * of the event loop; 25 ms covers a LAN round trip.
+ * down; the server notices a moment later and only then frees its slot. Giving ours back at once let
+ * the emulator queue one request too many (measured); 250 ms covers a busy server's event loop and a
+ * WAN round trip, and costs only the rare torn-down attempt.
  */
 function releaseAfterTeardown(lease: LimiterLease): void {
   setTimeout(() => void lease.release(), TEARDOWN_GRACE_IN_MS).unref?.();
 }
 
-const TEARDOWN_GRACE_IN_MS = 25;
+const TEARDOWN_GRACE_IN_MS = 250;
 
 /** Reads a (small) throttling answer, freeing its slot, and keeps an equal response to return later. */
 async function keep(response: Response): Promise<Response> {
