@@ -3,6 +3,7 @@
 //   --runs N        repetitions per measurement, median reported (default 3)
 //   --iterations N  requests per timing loop in the runtime overhead check (default 300)
 //   --no-doc        print only; do not rewrite docs/benchmarks.md
+//   --only scale-out  only the many-workers section (issue 16), replaced in docs/benchmarks.md
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { benchDocuments } from "./bench-document.js";
@@ -25,6 +26,7 @@ import { measureRoundRobin } from "./process/repeat-measurement.js";
 import { mb, seconds } from "./report/format.js";
 import { typecheckJob, typecheckResult, type TypecheckResult } from "./typecheck/typecheck-project.js";
 import { measureValueCost } from "./values/measure-values.js";
+import { scaleOutSection, writeScaleOutSection } from "./scale-out/run-scale-out.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
@@ -39,6 +41,12 @@ const started = new Date();
 const loadAtStart = loadAverage();
 const log = (msg: string): void => console.error(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 mkdirSync(workRoot, { recursive: true });
+if (args.includes("--only") && args[args.indexOf("--only") + 1] === "scale-out") {
+  const section = await scaleOutSection(log);
+  console.log(section);
+  if (writeDoc) writeScaleOutSection(section);
+  process.exit(0);
+}
 
 const tools: BenchResults["tools"][number][] = [];
 for (const tool of toolAdapters) {
@@ -185,7 +193,7 @@ const results: BenchResults = {
   valueCost,
 };
 writeFileSync(join(workRoot, "results.json"), JSON.stringify(results, null, 2));
-const report = renderReport(results);
+const report = `${renderReport(results).trimEnd()}\n\n${await scaleOutSection(log)}`;
 console.log(report);
 if (writeDoc) {
   writeFileSync(join(repoRoot, "docs", "benchmarks.md"), report);

@@ -12,8 +12,6 @@ export interface IdentityKeys {
   readonly queue: string;
   readonly heartbeat: string;
   readonly pause: string;
-  /** Pub/sub channel on which releases wake waiters. */
-  readonly wake: string;
   /** In the order the limiter scripts expect them (see limiter-scripts.ts). */
   readonly all: readonly [string, string, string, string, string];
 }
@@ -25,7 +23,7 @@ export function identityKeys(prefix: string, area: string, identity: string): Id
   const queue = `${base}:queue`;
   const heartbeat = `${base}:heartbeat`;
   const pause = `${base}:pause`;
-  return { leases, window, queue, heartbeat, pause, wake: `${base}:wake`, all: [leases, window, queue, heartbeat, pause] };
+  return { leases, window, queue, heartbeat, pause, all: [leases, window, queue, heartbeat, pause] };
 }
 
 /** The token cache's keys: the entry and its refresh lock. */

@@ -5,11 +5,21 @@
  *
  * KEYS (all scripts use the same order): 1 leases (zset id → lease expiry), 2 window (zset
  * id → admission time), 3 queue (zset id → enqueue time), 4 heartbeat (zset id → waiter expiry),
- * 5 pause (string: paused-until epoch ms). ARGV[1] is always the wake-up channel.
+ * 5 pause (string: paused-until epoch ms). ARGV[1] is always the wake-up channel prefix: a waiter's
+ * id is "<limiter instance>:<uuid>", and a slot handed to it is announced on prefix + instance.
  */
 
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/** Drops expired leases, admissions older than the window, and waiters that stopped polling. Needs windowMs. */
+const PRUNE = `redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
+redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - windowMs)
+local dead = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now, 'LIMIT', 0, 500)
+for _, d in ipairs(dead) do
+  redis.call('ZREM', KEYS[3], d)
+  redis.call('ZREM', KEYS[4], d)
+end`;
 
 /**
  * ARGV: 2 id, 3 maxConcurrency, 4 maxPerWindow, 5 windowMs, 6 leaseTtlMs, 7 heartbeatMs, 8 retrying (1/0:
@@ -25,13 +35,9 @@ local maxWin = tonumber(ARGV[4])
 local windowMs = tonumber(ARGV[5])
 local leaseTtl = tonumber(ARGV[6])
 local hb = tonumber(ARGV[7])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - windowMs)
-local dead = redis.call('ZRANGEBYSCORE', KEYS[4], '-inf', now, 'LIMIT', 0, 500)
-for _, d in ipairs(dead) do
-  redis.call('ZREM', KEYS[3], d)
-  redis.call('ZREM', KEYS[4], d)
-end
+${PRUNE}
+-- a releasing worker may already have handed this waiter a slot
+if redis.call('ZSCORE', KEYS[1], id) then return {1, 'admitted', redis.call('ZCARD', KEYS[1]), now} end
 local function wait(reason, hint)
   redis.call('ZADD', KEYS[3], 'NX', now - tonumber(ARGV[8]) * 1000000000000, id)
   redis.call('ZADD', KEYS[4], now + hb, id)
@@ -53,8 +59,6 @@ if free > 0 and room > 0 and rank < math.min(free, room) then
   redis.call('ZADD', KEYS[2], now, id)
   redis.call('PEXPIRE', KEYS[1], leaseTtl * 2)
   redis.call('PEXPIRE', KEYS[2], windowMs + 1000)
-  -- the queue moved up: waiters that now rank below the free slots should not sleep out their poll
-  if free > 1 and redis.call('ZCARD', KEYS[3]) > 0 then redis.call('PUBLISH', ARGV[1], 'admit') end
   return {1, 'admitted', inFlight + 1, now}
 end
 if free <= 0 then
@@ -77,10 +81,33 @@ local added = redis.call('ZADD', KEYS[1], now + tonumber(ARGV[3]), ARGV[2])
 redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]) * 2)
 return 1 - added`;
 
-/** ARGV: 2 id. Gives a slot back (or leaves the queue) and wakes the waiters. */
-export const RELEASE_LUA = `local removed = redis.call('ZREM', KEYS[1], ARGV[2]) + redis.call('ZREM', KEYS[3], ARGV[2])
-redis.call('ZREM', KEYS[4], ARGV[2])
-redis.call('PUBLISH', ARGV[1], 'release')
+/**
+ * ARGV: 2 id, 3 maxConcurrency, 4 maxPerWindow, 5 windowMs, 6 leaseTtlMs. Gives a slot back (or
+ * leaves the queue), then hands the free slots straight to the longest-waiting live waiters and
+ * tells each one's limiter instance — one targeted wake-up per slot instead of waking every waiter.
+ */
+export const RELEASE_LUA = `${NOW}
+local id = ARGV[2]
+local maxConc = tonumber(ARGV[3])
+local maxWin = tonumber(ARGV[4])
+local windowMs = tonumber(ARGV[5])
+local leaseTtl = tonumber(ARGV[6])
+local removed = redis.call('ZREM', KEYS[1], id) + redis.call('ZREM', KEYS[3], id)
+redis.call('ZREM', KEYS[4], id)
+${PRUNE}
+if tonumber(redis.call('GET', KEYS[5]) or '0') > now then return removed end
+local n = math.min(maxConc - redis.call('ZCARD', KEYS[1]), maxWin - redis.call('ZCARD', KEYS[2]))
+if n <= 0 then return removed end
+for _, head in ipairs(redis.call('ZRANGE', KEYS[3], 0, n - 1)) do
+  redis.call('ZREM', KEYS[3], head)
+  redis.call('ZREM', KEYS[4], head)
+  redis.call('ZADD', KEYS[1], now + leaseTtl, head)
+  redis.call('ZADD', KEYS[2], now, head)
+  local instance = string.match(head, '^([^:]+):')
+  if instance then redis.call('PUBLISH', ARGV[1] .. instance, head) end
+end
+redis.call('PEXPIRE', KEYS[1], leaseTtl * 2)
+redis.call('PEXPIRE', KEYS[2], windowMs + 1000)
 return removed`;
 
 /** ARGV: 2 delayMs. The longest pause wins. Returns the paused-until instant (server clock). */

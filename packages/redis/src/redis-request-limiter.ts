@@ -7,6 +7,8 @@ import { isConnectionError, RedisUnavailableError } from "./redis-unavailable-er
 import { limiterCommands, type LimiterCommands } from "./redis-scripts.js";
 import { pause, WakeHub } from "./wake-hub.js";
 
+type CallOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
+
 export interface RedisRequestLimiterOptions {
   /** A connection this limiter may use (see `createRedisConnection`); the caller closes it. */
   readonly redis: Redis;
@@ -16,7 +18,7 @@ export interface RedisRequestLimiterOptions {
   readonly keyPrefix?: string;
   /** A slot whose holder stops renewing (crashed, frozen) comes back after this long. Default 15,000. Renewed every third of it. */
   readonly leaseTtlInMs?: number;
-  /** Longest sleep between two attempts of a waiting caller (releases wake waiters earlier). Default 250. */
+  /** Longest sleep between two attempts of a waiting caller (a release that hands it a slot wakes it at once). Default 500. */
   readonly maxPollIntervalInMs?: number;
   /** How long `acquire` keeps retrying while Redis is unreachable before it fails. Default 5,000. */
   readonly unavailableGraceInMs?: number;
@@ -49,6 +51,9 @@ export class RedisRequestLimiter implements RequestLimiter {
   readonly #o: Required<Omit<RedisRequestLimiterOptions, "fallback" | "limits" | "redis">> & { readonly fallback: RequestLimiter | undefined };
   readonly #commands: LimiterCommands;
   readonly #hub: WakeHub;
+  /** This limiter's part of every waiter id; releases address wake-ups to it. */
+  readonly #instance = randomUUID().replace(/-/g, "");
+  readonly #wakePrefix: string;
   #warnedOutage = false;
   #outageSince: number | undefined;
 
@@ -60,7 +65,7 @@ export class RedisRequestLimiter implements RequestLimiter {
     this.#o = {
       keyPrefix: options.keyPrefix ?? "bcts:",
       leaseTtlInMs: options.leaseTtlInMs ?? 15_000,
-      maxPollIntervalInMs: options.maxPollIntervalInMs ?? 250,
+      maxPollIntervalInMs: options.maxPollIntervalInMs ?? 500,
       unavailableGraceInMs: options.unavailableGraceInMs ?? 5_000,
       fallback: options.fallback,
       onWarning: options.onWarning ?? ((message) => process.emitWarning(message, "BctsRedisWarning")),
@@ -68,49 +73,55 @@ export class RedisRequestLimiter implements RequestLimiter {
       random: options.random ?? Math.random,
     };
     this.#commands = limiterCommands(options.redis);
-    this.#hub = new WakeHub(options.redis);
+    this.#wakePrefix = `${this.#o.keyPrefix}limiter:wake:`;
+    this.#hub = new WakeHub(options.redis, `${this.#wakePrefix}${this.#instance}`);
   }
 
   async acquire(identity: string, options: LimiterAcquireOptions = {}): Promise<LimiterLease> {
     const { abortSignal: signal, deadline } = options;
     const o = this.#o;
     const keys = identityKeys(o.keyPrefix, "limiter", identity);
-    const id = randomUUID();
+    const id = `${this.#instance}:${randomUUID()}`;
     const started = performance.now();
     const heartbeat = o.maxPollIntervalInMs * 4;
     const limits = options.limits ?? this.limits;
     let blockedBy: "paused" | "window" | "concurrency" = "concurrency";
     let availableAt: number | undefined;
     for (;;) {
-      if (signal?.aborted) return this.#leave(keys, id, signal.reason);
+      if (signal?.aborted) return this.#leave(keys, id, limits, signal.reason);
       const now = o.clock();
-      if (deadline !== undefined && now >= deadline) return this.#leave(keys, id, new LimiterWaitTimeoutError(identity, blockedBy, availableAt));
-      const attempt = await this.#call(signal, () =>
-        this.#commands.bctsLimiterAcquire(...keys.all, keys.wake, id, limits.maxConcurrency, limits.maxRequestsPerWindow, limits.windowInMs, o.leaseTtlInMs, heartbeat, options.retrying ? 1 : 0),
-      );
+      if (deadline !== undefined && now >= deadline) return this.#leave(keys, id, limits, new LimiterWaitTimeoutError(identity, blockedBy, availableAt));
+      let attempt: CallOutcome;
+      try {
+        attempt = await this.#call(signal, () =>
+          this.#commands.bctsLimiterAcquire(...keys.all, this.#wakePrefix, id, limits.maxConcurrency, limits.maxRequestsPerWindow, limits.windowInMs, o.leaseTtlInMs, heartbeat, options.retrying ? 1 : 0),
+        );
+      } catch (error) {
+        if (signal?.aborted) return this.#leave(keys, id, limits, error);
+        throw error;
+      }
       if (!attempt.ok) {
         if (!o.fallback) throw new RedisUnavailableError("limiter acquire", identity, attempt.error);
         this.#warnOutage(identity, attempt.error);
         return o.fallback.acquire(identity, options);
       }
       const reply = attempt.value as [number, string, number, number];
-      if (reply[0] === 1) return this.#lease(keys, id, Math.round(performance.now() - started));
+      if (reply[0] === 1) return this.#lease(keys, id, limits, Math.round(performance.now() - started));
       const reason = reply[1];
       blockedBy = reason === "paused" || reason === "window" ? reason : "concurrency";
       availableAt = reason === "paused" || reason === "window" ? now + reply[2] : undefined;
       // A pause or a used-up window that outlasts the deadline: refuse now rather than wait in vain.
-      if (deadline !== undefined && availableAt !== undefined && availableAt > deadline) return this.#leave(keys, id, new LimiterWaitTimeoutError(identity, blockedBy, availableAt));
+      if (deadline !== undefined && availableAt !== undefined && availableAt > deadline) return this.#leave(keys, id, limits, new LimiterWaitTimeoutError(identity, blockedBy, availableAt));
       const jittered = Math.min(reply[2] || o.maxPollIntervalInMs, o.maxPollIntervalInMs) * (0.5 + o.random() * 0.5);
       const untilDeadline = deadline === undefined ? Infinity : Math.max(0, deadline - o.clock());
-      // A pause is not shortened by releases; a full slot or window is.
-      const wake = reason === "paused" ? undefined : (w: () => void) => this.#hub.listen(keys.wake, w);
-      await pause(Math.min(jittered, untilDeadline), signal, wake).catch(() => undefined);
+      // A release may hand this waiter a slot: then the next attempt finds it admitted at once.
+      await pause(Math.min(jittered, untilDeadline), signal, (w) => this.#hub.listen(id, w)).catch(() => undefined);
     }
   }
 
   async pause(identity: string, request: LimiterPause): Promise<void> {
     const keys = identityKeys(this.#o.keyPrefix, "limiter", identity);
-    const attempt = await this.#call(undefined, () => this.#commands.bctsLimiterPause(...keys.all, keys.wake, Math.max(0, Math.round(request.delayInMs))));
+    const attempt = await this.#call(undefined, () => this.#commands.bctsLimiterPause(...keys.all, this.#wakePrefix, Math.max(0, Math.round(request.delayInMs))));
     if (attempt.ok) return;
     if (!this.#o.fallback) throw new RedisUnavailableError(`limiter pause (${request.reason})`, identity, attempt.error);
     this.#warnOutage(identity, attempt.error);
@@ -119,7 +130,7 @@ export class RedisRequestLimiter implements RequestLimiter {
 
   async snapshot(identity: string): Promise<LimiterSnapshot> {
     const keys = identityKeys(this.#o.keyPrefix, "limiter", identity);
-    const attempt = await this.#call(undefined, () => this.#commands.bctsLimiterSnapshot(...keys.all, keys.wake, this.limits.windowInMs));
+    const attempt = await this.#call(undefined, () => this.#commands.bctsLimiterSnapshot(...keys.all, this.#wakePrefix, this.limits.windowInMs));
     if (!attempt.ok) {
       if (this.#o.fallback) return this.#o.fallback.snapshot(identity);
       throw new RedisUnavailableError("limiter snapshot", identity, attempt.error);
@@ -133,10 +144,10 @@ export class RedisRequestLimiter implements RequestLimiter {
     return this.#hub.close();
   }
 
-  #lease(keys: IdentityKeys, id: string, waitedInMs: number): LimiterLease {
+  #lease(keys: IdentityKeys, id: string, limits: IdentityLimits, waitedInMs: number): LimiterLease {
     let released = false;
     const renew = setInterval(() => {
-      this.#commands.bctsLimiterRenew(...keys.all, keys.wake, id, this.#o.leaseTtlInMs).catch(() => undefined); // a missed renewal only shortens the lease
+      this.#commands.bctsLimiterRenew(...keys.all, this.#wakePrefix, id, this.#o.leaseTtlInMs).catch(() => undefined); // a missed renewal only shortens the lease
     }, Math.max(50, Math.floor(this.#o.leaseTtlInMs / 3)));
     renew.unref();
     return {
@@ -146,7 +157,7 @@ export class RedisRequestLimiter implements RequestLimiter {
         released = true;
         clearInterval(renew);
         try {
-          await this.#commands.bctsLimiterRelease(...keys.all, keys.wake, id);
+          await this.#release(keys, id, limits);
         } catch (error) {
           if (!isConnectionError(error)) throw error;
           // The lease expires on its own after leaseTtlInMs; nothing else to do.
@@ -156,8 +167,14 @@ export class RedisRequestLimiter implements RequestLimiter {
     };
   }
 
-  async #leave(keys: IdentityKeys, id: string, reason: unknown): Promise<never> {
-    await this.#commands.bctsLimiterRelease(...keys.all, keys.wake, id).catch(() => undefined);
+  /** Gives the slot (or queue place) back and hands free slots to the next waiters. */
+  #release(keys: IdentityKeys, id: string, limits: IdentityLimits): Promise<unknown> {
+    return this.#commands.bctsLimiterRelease(...keys.all, this.#wakePrefix, id, limits.maxConcurrency, limits.maxRequestsPerWindow, limits.windowInMs, this.#o.leaseTtlInMs);
+  }
+
+  async #leave(keys: IdentityKeys, id: string, limits: IdentityLimits, reason: unknown): Promise<never> {
+    // Also gives back a slot a release may have handed us in the meantime.
+    await this.#release(keys, id, limits).catch(() => undefined);
     throw reason;
   }
 
@@ -166,7 +183,7 @@ export class RedisRequestLimiter implements RequestLimiter {
    * sleeps until the outage has lasted `unavailableGraceInMs`. The outage clock is shared by all
    * calls of this limiter, so once Redis is known to be down, calls fail (or fall back) at once.
    */
-  async #call(signal: AbortSignal | undefined, command: () => Promise<unknown>): Promise<{ readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown }> {
+  async #call(signal: AbortSignal | undefined, command: () => Promise<unknown>): Promise<CallOutcome> {
     for (;;) {
       try {
         const value = await command();

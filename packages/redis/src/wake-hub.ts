@@ -1,29 +1,30 @@
 import type { Redis } from "ioredis";
 
 /**
- * Pub/sub wake-ups for waiting callers: a release publishes on the identity's channel and every
- * waiter of that identity in this process re-tries at once instead of sleeping out its poll
- * interval. One subscriber connection per limiter (a subscribed ioredis connection can do nothing
- * else). Wake-ups are an optimisation: a lost message only costs one poll interval.
+ * Targeted wake-ups for waiting callers: when a worker releases a slot, the release script hands it
+ * to the longest-waiting caller and publishes that caller's id on the channel of the limiter
+ * instance it belongs to — one message to one process, not a broadcast every waiter races for.
+ * One subscriber connection per limiter (a subscribed ioredis connection can do nothing else).
+ * A lost message costs at most one poll interval: the waiter's next poll finds its slot.
  */
 export class WakeHub {
   readonly #redis: Redis;
+  readonly #channel: string;
   #subscriber: Redis | undefined;
-  readonly #listeners = new Map<string, Set<() => void>>();
+  readonly #listeners = new Map<string, () => void>();
 
-  constructor(redis: Redis) {
+  constructor(redis: Redis, channel: string) {
     this.#redis = redis;
+    this.#channel = channel;
   }
 
-  /** Calls `listener` on the next message on `channel`; returns the unsubscribe function. */
-  listen(channel: string, listener: () => void): () => void {
-    let set = this.#listeners.get(channel);
-    if (!set) {
-      this.#listeners.set(channel, (set = new Set()));
-      this.#subscribe(channel);
-    }
-    set.add(listener);
-    return () => set.delete(listener);
+  /** Calls `listener` when a slot is handed to waiter `id`; returns the unsubscribe function. */
+  listen(id: string, listener: () => void): () => void {
+    this.#subscribe();
+    this.#listeners.set(id, listener);
+    return () => {
+      if (this.#listeners.get(id) === listener) this.#listeners.delete(id);
+    };
   }
 
   async close(): Promise<void> {
@@ -33,18 +34,15 @@ export class WakeHub {
     if (subscriber) subscriber.disconnect();
   }
 
-  #subscribe(channel: string): void {
-    if (!this.#subscriber) {
-      // Offline queue on and unlimited retries: the subscription must survive a Redis restart
-      // (ioredis re-subscribes on reconnect); the limiter's own commands fail fast instead.
-      const subscriber = this.#redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
-      subscriber.on("error", () => undefined); // reconnects on its own; polling covers the gap
-      subscriber.on("message", (ch: string) => {
-        for (const listener of [...(this.#listeners.get(ch) ?? [])]) listener();
-      });
-      this.#subscriber = subscriber;
-    }
-    this.#subscriber.subscribe(channel).catch(() => undefined);
+  #subscribe(): void {
+    if (this.#subscriber) return;
+    // Offline queue on and unlimited retries: the subscription must survive a Redis restart
+    // (ioredis re-subscribes on reconnect); the limiter's own commands fail fast instead.
+    const subscriber = this.#redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
+    subscriber.on("error", () => undefined); // reconnects on its own; polling covers the gap
+    subscriber.on("message", (_channel: string, id: string) => this.#listeners.get(id)?.());
+    subscriber.subscribe(this.#channel).catch(() => undefined);
+    this.#subscriber = subscriber;
   }
 }
 
