@@ -2,6 +2,7 @@
 // (`opaqueredirect`), the hop limit, and that a followed hop keeps method, headers and signal.
 import { describe, expect, it } from "vitest";
 import { ODataRedirectError } from "../src/index.js";
+import { attemptSignalOf, setAttemptSignal } from "../src/pipeline/attempt-signal.js";
 import { redirectPolicy } from "../src/pipeline/redirect-policy.js";
 
 const ROOT = "https://bc.example/v2.0/t/production/api/v2.0";
@@ -41,6 +42,15 @@ describe("redirectPolicy", () => {
     expect([seen[1]!.method, seen[1]!.headers.get("client-request-id"), seen[1]!.headers.get("Authorization")]).toEqual(["GET", "abc", "Bearer t"]);
     controller.abort(new Error("stop"));
     expect(seen[1]!.signal.aborted).toBe(true);
+  });
+
+  it("every hop is bounded by the attempt's signal (its per-attempt timeout)", async () => {
+    const { seen, next } = scripted([redirect(302, "/a"), () => new Response("{}")]);
+    const attempt = new AbortController().signal;
+    const request = new Request(`${ROOT}/companies`);
+    setAttemptSignal(request, attempt);
+    await redirectPolicy()(request, next);
+    expect(seen.map((r) => attemptSignalOf(r))).toEqual([attempt, attempt]);
   });
 
   it("maxRedirects bounds the hops", async () => {

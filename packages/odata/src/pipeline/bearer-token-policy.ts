@@ -17,12 +17,12 @@ export function bearerTokenPolicy(credential: TokenCredential): Policy {
     const first = takePrefetchedToken(request) ?? (await credential.getToken({ abortSignal: signal }));
     // A body is read once: the spare for the 401 re-send is taken before the signed copy takes the body.
     const spare = request.body === null ? request : request.clone();
-    const response = await next(signed(request, first.token));
+    const response = await next(signed(request, first.token, signal));
     if (response.status !== 401) return response;
     const refreshed = await credential.getToken({ abortSignal: signal, forceRefresh: true });
     if (refreshed.token === first.token) return response;
     await response.body?.cancel();
-    return next(signed(spare, refreshed.token));
+    return next(signed(spare, refreshed.token, signal)); // the spare is a clone: the attempt's signal is passed on explicitly
   };
 }
 
@@ -32,10 +32,10 @@ export function bearerTokenPolicy(credential: TokenCredential): Policy {
  * object — by construction, not by redacting it afterwards. `redirect: "manual"` is set here too (the
  * redirect policy below decides about redirects), which saves that policy a second copy.
  */
-function signed(request: Request, token: string): Request {
+function signed(request: Request, token: string, attemptSignal: AbortSignal): Request {
   const headers = new Headers(request.headers);
   headers.set("Authorization", `Bearer ${token}`);
   const copy = new Request(request, { headers, redirect: "manual" });
-  setAttemptSignal(copy, attemptSignalOf(request));
+  setAttemptSignal(copy, attemptSignal);
   return copy;
 }

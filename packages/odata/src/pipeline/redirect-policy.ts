@@ -1,4 +1,5 @@
 import { ODataRedirectError } from "../errors/odata-redirect-error.js";
+import { attemptSignalOf, setAttemptSignal } from "./attempt-signal.js";
 import type { Policy } from "./policy.js";
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
@@ -23,20 +24,26 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
  */
 export function redirectPolicy(maxRedirects = 5): Policy {
   return async (request, next) => {
-    let current = request.redirect === "manual" ? request : new Request(request, { redirect: "manual" });
+    let current = request;
+    if (request.redirect !== "manual") {
+      current = new Request(request, { redirect: "manual" });
+      setAttemptSignal(current, attemptSignalOf(request));
+    }
     // Taken before the transport sees the request: it strips bcts' own per-call headers from it.
     const headers = new Headers(current.headers);
     const origin = new URL(request.url).origin;
-    for (let hop = 0; ; hop++) {
+    for (let hops = 0; ; hops++) {
       const response = await next(current);
       if (response.type === "opaqueredirect") throw new ODataRedirectError(request.method, current.url, response.status, undefined, "opaque");
       const location = REDIRECT.has(response.status) ? response.headers.get("Location") : null;
       if (location === null) return response;
       await response.body?.cancel();
       const target = new URL(location, current.url);
-      const reason = refusal(request.method, response.status, target.origin === origin, hop >= maxRedirects);
+      const reason = refusal(request.method, response.status, target.origin === origin, hops >= maxRedirects);
       if (reason !== undefined) throw new ODataRedirectError(request.method, current.url, response.status, target.href, reason);
-      current = new Request(target, { method: request.method, headers, signal: request.signal, redirect: "manual" });
+      const hop = new Request(target, { method: request.method, headers, signal: request.signal, redirect: "manual" });
+      setAttemptSignal(hop, attemptSignalOf(request)); // the attempt's timeout bounds every hop
+      current = hop;
     }
   };
 }
