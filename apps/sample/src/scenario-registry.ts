@@ -7,6 +7,7 @@ import { multiWorker } from "./scenarios/multi-worker.js";
 import { salesOrder } from "./scenarios/sales-order.js";
 import { syncCustomers } from "./scenarios/sync-customers.js";
 import { webhook } from "./scenarios/webhook.js";
+import { telemetryScenario } from "./scenarios/telemetry.js";
 import type { Target } from "./target.js";
 
 export interface ScenarioEntry {
@@ -70,4 +71,5 @@ export const scenarios: Readonly<Record<string, ScenarioEntry>> = {
     variables: ["REDIS_URL (default: a redis-server started for the run)", "WORKERS", "REQUESTS_PER_WORKER"],
     run: (target, env) => multiWorker(target, { redisUrl: env.REDIS_URL, workers: number(env, "WORKERS"), requestsPerWorker: number(env, "REQUESTS_PER_WORKER"), clientSecret: env.AZURE_CLIENT_SECRET }),
   },
+  telemetry: { summary: "OpenTelemetry spans and metrics (console exporters) and bcts log lines for a list, a throttled call and its retry", variables: ["BC_COMPANY_ID"], run: (target, env) => telemetryScenario(target, { companyId: env.BC_COMPANY_ID }) },
 };
