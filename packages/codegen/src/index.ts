@@ -4,6 +4,7 @@ export { generateFiles, type GeneratedRoute } from "./generate-files.js";
 export { fetchMetadata, type FetchMetadataOptions } from "./fetch/fetch-metadata.js";
 export { MetadataFetchError } from "./fetch/metadata-fetch-error.js";
 export { defineConfig } from "./config/define-config.js";
+export { lazyCredential } from "./config/lazy-credential.js";
 export { resolveConfig } from "./config/resolve-config.js";
 export { loadConfig } from "./config/load-config.js";
 export { ConfigError } from "./config/config-error.js";
