@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createPublicKey } from "node:crypto";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { inspect } from "node:util";
 import type { Emulator } from "@bcts/emulator";
-import { AuthenticationConfigurationError, ManagedIdentityProvider, TransientAuthenticationError } from "../src/index.js";
+import { AuthenticationConfigurationError, ClientAssertionProvider, ManagedIdentityProvider, TransientAuthenticationError, createTokenProviderFromEnvironment } from "../src/index.js";
+import { externalIssuer } from "./jwt-signer.js";
 import { MI, callBc, claimsOf, recordingLogger, startManagedIdentityHost } from "./managed-identity-fixture.js";
 
 // App Service / Functions / Container Apps style over real HTTP: GET {IDENTITY_ENDPOINT} + X-IDENTITY-HEADER.
@@ -74,5 +79,24 @@ describe("ManagedIdentityProvider, App Service endpoint", () => {
     expect(seen).not.toContain(MI.identityHeader);
     expect(seen).not.toContain(token);
     expect(seen).not.toContain(token.split(".")[2]!);
+  });
+});
+
+describe("AKS workload identity: AZURE_FEDERATED_TOKEN_FILE + AZURE_CLIENT_ID + AZURE_TENANT_ID", () => {
+  it("wins over managed identity and exchanges the projected service-account token; the token works at the fake BC", async () => {
+    const kubernetes = externalIssuer("https://oidc.prod-aks.example.test/3f0e8d2c/");
+    const subject = "system:serviceaccount:bc:connector";
+    emu.entra.findTenant(emu.tenantId)!.apps[0]!.federatedCredentials.push({ issuer: kubernetes.issuer, subject, publicKeyPem: kubernetes.publicKeyPem, key: createPublicKey(kubernetes.publicKeyPem) });
+    const file = join(mkdtempSync(join(tmpdir(), "bcts-aks-")), "azure-identity-token");
+    writeFileSync(file, kubernetes.token({ sub: subject }));
+    const provider = createTokenProviderFromEnvironment({
+      env: { AZURE_FEDERATED_TOKEN_FILE: file, AZURE_CLIENT_ID: emu.clientId, AZURE_TENANT_ID: emu.tenantId, AZURE_AUTHORITY_HOST: emu.authorityHost },
+      ca: emu.caPem,
+    });
+    expect(provider).toBeInstanceOf(ClientAssertionProvider);
+    const { token } = await provider.getToken();
+    expect(await callBc(emu, token)).toBe(200);
+    expect(miRequests()).toEqual([]);
+    expect(emu.entra.requests.find((r) => r.endpoint === "token")?.form).toMatchObject({ client_assertion: "[redacted]" });
   });
 });
