@@ -4,7 +4,7 @@
 // while the server receives it on every request.
 import type { Middleware } from "openapi-fetch";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createODataClient, ODataError, type ResponseInfo, type TokenCredential } from "../src/index.js";
+import { createODataClient, ODataError, type PipelineEvent, type ResponseInfo, type TokenCredential } from "../src/index.js";
 import { apiV2_0 } from "./fixtures/api-model.js";
 import { startFakeBc, type FakeBc } from "./support/fake-bc.js";
 
@@ -98,5 +98,19 @@ describe("the bearer token is invisible to user code", () => {
     expect(network).toBeInstanceOf(Error);
     expect(log.seen.map((e) => e.hook)).toEqual(["onRequest", "onResponse", "onRequest", "onError"]);
     expectNoToken(log, notFound, { ...(notFound as object) }, network, { ...(network as object) });
+  });
+
+  it("pipeline events (onEvent) across a throttled retry and a 401 refresh carry no token", async () => {
+    const events: PipelineEvent[] = [];
+    const credential: TokenCredential = { getToken: async (options) => ({ token: options?.forceRefresh === true ? TOKEN : "stale-secret" }) };
+    server.faults.push({ status: 429, headers: { "Retry-After": "0" } });
+    const c = createODataClient(apiV2_0, { tenantId: server.tenantId, environment: server.environment, baseUrl: server.origin, credential, onEvent: (e) => void events.push(e), sleep: async () => {} });
+    for await (const _ of c.companies.list());
+    expect(events.map((e) => e.kind)).toContain("throttled");
+    expect(server.requests.map((r) => r.headers["authorization"])).toContain(`Bearer ${TOKEN}`);
+    const seen = JSON.stringify(events);
+    expect(seen).not.toContain(TOKEN);
+    expect(seen).not.toContain("stale-secret");
+    expect(seen.toLowerCase()).not.toContain("authorization");
   });
 });
