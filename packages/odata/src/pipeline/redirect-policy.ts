@@ -29,7 +29,7 @@ export function redirectPolicy(maxRedirects = 5): Policy {
       current = new Request(request, { redirect: "manual" });
       setAttemptSignal(current, attemptSignalOf(request));
     }
-    // Taken before the transport sees the request: it strips bcts' own per-call headers from it.
+    // Every hop carries the same headers (the token included: hops stay on this origin).
     const headers = new Headers(current.headers);
     const origin = new URL(request.url).origin;
     for (let hops = 0; ; hops++) {
