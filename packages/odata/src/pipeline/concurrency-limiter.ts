@@ -1,6 +1,10 @@
 import type { Policy } from "./policy.js";
 
 /**
+ * @deprecated Clients now share an identity's limits through a `RequestLimiter` (`InProcessLimiter`
+ * by default; options `limits`, `limiter`) which also holds the slot until the body is read, keeps the
+ * sliding window and pauses on 429/503 — see docs/throttling.md. Kept for custom pipelines.
+ *
  * At most `max` requests in flight; the rest wait in FIFO order (BC allows 5 concurrent
  * requests per identity and queues or 429s the rest). Waiting requests leave the queue on abort.
  *
@@ -40,15 +44,4 @@ export function concurrencyLimiter(max: number): Policy {
       release();
     }
   };
-}
-
-const shared = new WeakMap<object, Map<number, Policy>>();
-
-/** One limiter per identity (credential object) and limit, shared across clients created with that credential. */
-export function limiterFor(identity: object, max: number): Policy {
-  let byMax = shared.get(identity);
-  if (byMax === undefined) shared.set(identity, (byMax = new Map()));
-  let limiter = byMax.get(max);
-  if (limiter === undefined) byMax.set(max, (limiter = concurrencyLimiter(max)));
-  return limiter;
 }

@@ -78,10 +78,11 @@ export function retryPolicy(options: RetryOptions, env: RetryEnvironment, limiti
           lease = await limiting.limiter.acquire(limiting.identity, { abortSignal: request.signal, deadline: realDeadline, limits: limiting.limits, retrying: throttles > 0 });
         } catch (error) {
           takePrefetchedToken(request); // never sent: drop the token handed over for it
-          if (!(error instanceof LimiterWaitTimeoutError)) throw error;
-          emit({ kind: "gave-up", reason: error.message, elapsedInMs: env.now() - startedAt, throttled: true });
+          // By name too: another limiter (e.g. @bcts/redis) may bring its own copy of the class.
+          if (!(error instanceof LimiterWaitTimeoutError || (error as { name?: unknown } | null)?.name === "LimiterWaitTimeoutError")) throw error;
+          emit({ kind: "gave-up", reason: (error as Error).message, elapsedInMs: env.now() - startedAt, throttled: true });
           if (lastThrottled !== undefined) return lastThrottled;
-          throw notSent(request, error, { clientRequestId, attempts: attempt - 1, elapsedInMs: env.now() - startedAt, lastRetryAfterInMs, now: env.now() });
+          throw notSent(request, error as LimiterWaitTimeoutError, { clientRequestId, attempts: attempt - 1, elapsedInMs: env.now() - startedAt, lastRetryAfterInMs, now: env.now() });
         }
         if (lease.waitedInMs > 0 || lease.probe === true) emit({ kind: "queued", waitedInMs: lease.waitedInMs, probe: lease.probe === true });
       }
