@@ -47,8 +47,8 @@ function recorder() {
     sent.push({ method: request.method, url: request.url, body: await request.text(), contentType: request.headers.get("Content-Type") });
     return new Response(JSON.stringify({ value: 1 }), { status: 200, headers: { "Content-Type": "application/json" } });
   };
-  const company = createODataClient(route, { serviceRootUrl: ROOT, fetch, retry: false }).company({ name: "CRONUS & Co" });
-  return { sent, company };
+  const client = createODataClient(route, { serviceRootUrl: ROOT, fetch, retry: false });
+  return { sent, client, company: client.company({ name: "CRONUS & Co" }) };
 }
 
 describe("functions send their parameters (OData URL conventions)", () => {
@@ -104,12 +104,14 @@ describe("functions send their parameters (OData URL conventions)", () => {
   });
 });
 
-describe("unknown operation names are refused before sending", () => {
+describe("unknown operation names are refused before sending (company and service-root invoke)", () => {
   it.each(["toString", "constructor", "__proto__", "hasOwnProperty", "valueOf", "Nope"])("invoke(%j)", async (name) => {
-    const { sent, company } = recorder();
-    const error = await (company.invoke as (n: string) => Promise<unknown>)(name).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ODataQueryError);
-    expect((error as Error).message).toContain(`has no unbound operation "${name}"`);
+    const { sent, company, client } = recorder();
+    for (const invoke of [company.invoke, client.invoke] as Array<(n: string) => Promise<unknown>>) {
+      const error = await invoke(name).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ODataQueryError);
+      expect((error as Error).message).toContain(`has no unbound operation "${name}"`);
+    }
     expect(sent).toEqual([]);
   });
 });

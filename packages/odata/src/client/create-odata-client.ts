@@ -86,13 +86,8 @@ function createCompanyClient(executor: RequestExecutor, route: RouteDescriptor, 
   Object.defineProperties(company, {
     toUrl: { value: () => `${executor.serviceRoot}/${path}` },
     invoke: {
-      value: (name: string, params?: object, options?: ActionOptions) => {
-        // Own properties only: `operations.toString` / `constructor` / `__proto__` are Object's, not operations.
-        const operation = typeof name === "string" && Object.hasOwn(route.operations, name) ? route.operations[name] : undefined;
-        if (operation === undefined) {
-          const known = Object.keys(route.operations).join(", ") || "(none)";
-          return Promise.reject(new ODataQueryError(`Route ${route.path} has no unbound operation "${String(name)}".`, `Call one of: ${known}. Nothing was sent.`));
-        }
+      value: async (name: string, params?: object, options?: ActionOptions) => {
+        const operation = operationNamed(route, name);
         return invokeOperation(executor, route.codec, `${executor.serviceRoot}/${operation.name}?company=${encodeURIComponent(companyParam)}`, operation, params, options);
       },
     },
@@ -128,13 +123,25 @@ function scopedObject(executor: RequestExecutor, route: RouteDescriptor, scope: 
 }
 
 /** An unbound operation called at the service root: `{serviceRoot}/{name}` (no `?company=`). */
-function invokeAtRoot(executor: RequestExecutor, route: RouteDescriptor, name: string, params: object | undefined, options: ActionOptions | undefined): Promise<unknown> {
+async function invokeAtRoot(executor: RequestExecutor, route: RouteDescriptor, name: string, params: object | undefined, options: ActionOptions | undefined): Promise<unknown> {
+  const operation = operationNamed(route, name);
+  return invokeOperation(executor, route.codec, `${executor.serviceRoot}/${operation.name}`, operation, params, options);
+}
+
+/**
+ * The route's operation called `name` — own properties only: `toString`, `constructor`, `__proto__`
+ * are Object's, not operations (untyped callers reached `/toString`, `/Object`, `/undefined` before).
+ *
+ * @example
+ * operationNamed(odataV4, "toString") // throws ODataQueryError: Route ODataV4 has no unbound operation "toString". …
+ */
+function operationNamed(route: RouteDescriptor, name: unknown): OperationDescriptor {
   const operation = typeof name === "string" && Object.hasOwn(route.operations, name) ? route.operations[name] : undefined;
   if (operation === undefined) {
     const known = Object.keys(route.operations).join(", ") || "(none)";
-    return Promise.reject(new ODataQueryError(`Route ${route.path} has no unbound operation "${String(name)}".`, `Call one of: ${known}. Nothing was sent.`));
+    throw new ODataQueryError(`Route ${route.path} has no unbound operation "${String(name)}".`, `Call one of: ${known}. Nothing was sent.`);
   }
-  return invokeOperation(executor, route.codec, `${executor.serviceRoot}/${operation.name}`, operation, params, options);
+  return operation;
 }
 
 /**
