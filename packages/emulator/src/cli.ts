@@ -1,35 +1,54 @@
 #!/usr/bin/env node
-import { parseArgs } from "node:util";
+import { defaultRoutes } from "./bc/bc-server-options.js";
+import { seedRouteRows } from "./bc/seed/seed-route-rows.js";
+import { EMULATOR_USAGE, parseEmulatorCli, type EmulatorCliOptions } from "./emulator-cli-options.js";
 import { startEmulator } from "./start-emulator.js";
 
-// `pnpm emulator [--port N] [--entra-port N] [--environment NAME] [--persist FILE]` — runs until Ctrl-C.
-const { values } = parseArgs({
-  options: {
-    port: { type: "string", default: "0" },
-    "entra-port": { type: "string", default: "0" },
-    environment: { type: "string", default: "production" },
-    persist: { type: "string" },
-    help: { type: "boolean", default: false },
-  },
-});
-
-if (values.help) {
-  console.log("Usage: bcts-emulator [--port N] [--entra-port N] [--environment NAME] [--persist FILE.json]");
+// `npx bcts-emulator [--port N] [--route PATH=FILE]... [--seed FILE.json] [--rows N]` — runs until Ctrl-C.
+let options: EmulatorCliOptions;
+try {
+  options = parseEmulatorCli(process.argv.slice(2), process.cwd());
+} catch (error) {
+  console.error(`${error instanceof Error ? error.message : String(error)}\n\n${EMULATOR_USAGE}`);
+  process.exit(2);
+}
+if (options.help) {
+  console.log(EMULATOR_USAGE);
   process.exit(0);
 }
 
-const toPort = (text: string, flag: string): number => {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new TypeError(`${flag} must be a port number, got '${text}'`);
-  return n;
-};
+// A given path replaces the built-in document of that path; others are added.
+const given = new Set(options.routes.map((r) => r.path.toLowerCase()));
+const routes = [...defaultRoutes().filter((r) => !given.has(r.path.toLowerCase())), ...options.routes];
 
-const emu = await startEmulator({
-  port: toPort(values.port, "--port"),
-  entraPort: toPort(values["entra-port"], "--entra-port"),
-  environment: values.environment,
-  ...(values.persist ? { bc: { persistFile: values.persist } } : {}),
-});
+let emu: Awaited<ReturnType<typeof startEmulator>>;
+try {
+  emu = await startEmulator({
+    port: options.port,
+    entraPort: options.entraPort,
+    environment: options.environment,
+    bc: { routes, ...(options.persist ? { persistFile: options.persist } : {}) },
+  });
+} catch (error) {
+  console.error(`bcts-emulator could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(2);
+}
+
+const seeded: string[] = [];
+try {
+  const environment = emu.bc.environment(emu.tenantId, emu.environment);
+  const paths = new Set([...options.routes.map((r) => r.path), ...Object.keys(options.seed)]);
+  for (const path of paths) {
+    const custom = given.has(path.toLowerCase());
+    const counts = seedRouteRows(environment, path, { rows: options.seed[path] ?? {}, generate: custom ? options.rows : 0 });
+    const list = Object.entries(counts).map(([set, n]) => `${set} ${n}`).join(", ");
+    seeded.push(`  ${path}: ${list === "" ? "no rows" : list}`);
+  }
+} catch (error) {
+  console.error(`bcts-emulator: ${error instanceof Error ? error.message : String(error)}`);
+  await emu.close();
+  process.exit(2);
+}
 
 console.log(`bcts emulator running (demo values — not real credentials)
   Business Central base URL : ${emu.bcBaseUrl}
@@ -40,7 +59,7 @@ console.log(`bcts emulator running (demo values — not real credentials)
   Client id                 : ${emu.clientId}
   Client secret (DEMO ONLY) : ${emu.clientSecret}
   Automation service root   : ${emu.serviceRootUrl("api/microsoft/automation/v2.0")}
-  Test CA file              : ${emu.caFile}   (e.g. NODE_EXTRA_CA_CERTS=${emu.caFile})
+${options.routes.map((r) => `  Route ${r.path.padEnd(20)}: ${emu.serviceRootUrl(r.path)}   ($metadata from ${r.metadataFile})`).join("\n")}${options.routes.length > 0 ? "\n" : ""}${seeded.length > 0 ? `Seeded rows:\n${seeded.join("\n")}\n` : ""}  Test CA file              : ${emu.caFile}   (e.g. NODE_EXTRA_CA_CERTS=${emu.caFile})
 Press Ctrl-C to stop.`);
 
 const stop = (): void => {
