@@ -75,11 +75,22 @@ async function main(): Promise<WorkerResult> {
   }
   let next = 0;
   let printed = 0;
+  // A busy authority (or a busy machine) can fail a token request; @bcts/auth errors say whether a retry can help.
+  const tokenWithRetries = async (): Promise<string> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await provider.getToken()).token;
+      } catch (error) {
+        if (attempt >= 5 || (error as { retryable?: boolean }).retryable !== true) throw error;
+        await new Promise((r) => setTimeout(r, 500 * attempt));
+      }
+    }
+  };
   const result = { index: config.index, ok: 0, throttled: 0, failed: 0, waitedInMs: 0 };
   const one = async (): Promise<void> => {
     for (;;) {
       // The token first: a slot is not held while the token is requested.
-      const { token } = await provider.getToken();
+      const token = await tokenWithRetries();
       let lease: LimiterLease | undefined = await limiter.acquire(identity, { deadline: Date.now() + 120_000 });
       try {
         result.waitedInMs += lease.waitedInMs;
@@ -119,17 +130,17 @@ async function main(): Promise<WorkerResult> {
   return result;
 }
 
+/** Hands the result to the parent (when there is one and it still listens), then lets the process end. */
+function report(result: WorkerResult): void {
+  if (process.send && process.connected) process.send({ type: "done", result }, undefined, undefined, () => process.disconnect());
+}
+
 main().then(
-  (result) => {
-    process.send?.({ type: "done", result });
-    process.exitCode = 0;
-    if (process.send) process.disconnect();
-  },
+  (result) => report(result),
   (error: unknown) => {
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     process.stderr.write(`worker ${config.index}: ${message}\n`);
-    process.send?.({ type: "done", result: { index: config.index, ok: 0, throttled: 0, failed: config.requests, waitedInMs: 0, error: message } });
     process.exitCode = 1;
-    if (process.send) process.disconnect();
+    report({ index: config.index, ok: 0, throttled: 0, failed: config.requests, waitedInMs: 0, error: message });
   },
 );

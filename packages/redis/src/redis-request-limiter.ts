@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
-import { BUSINESS_CENTRAL_ONLINE_LIMITS, type IdentityLimits, type LimiterAcquireOptions, type LimiterLease, type LimiterPause, type LimiterSnapshot, type RequestLimiter } from "./limiter-contract.js";
+import { BUSINESS_CENTRAL_ONLINE_LIMITS, LimiterWaitTimeoutError, type IdentityLimits, type LimiterAcquireOptions, type LimiterLease, type LimiterPause, type LimiterSnapshot, type RequestLimiter } from "@bcts/odata";
 import { identityKeys, type IdentityKeys } from "./identity-keys.js";
-import { LimiterWaitTimeoutError } from "./limiter-wait-timeout-error.js";
 import { isConnectionError, RedisUnavailableError } from "./redis-unavailable-error.js";
 import { limiterCommands, type LimiterCommands } from "./redis-scripts.js";
 import { pause, WakeHub } from "./wake-hub.js";

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRedisConnection, identityKeys, LimiterWaitTimeoutError, RedisRequestLimiter, RedisUnavailableError, type RedisRequestLimiterOptions } from "../src/index.js";
-import type { LimiterLease, RequestLimiter } from "../src/limiter-contract.js";
+import type { LimiterLease, RequestLimiter } from "@bcts/odata";
 import { startRedisServer, type RedisServerProcess } from "./support/redis-server-process.js";
 
 const LIMITS = { maxConcurrency: 5, maxRequestsPerWindow: 60, windowInMs: 3_000 };

@@ -33,7 +33,7 @@ export interface ScaleOutSettings {
   readonly parallelPerWorker: number;
 }
 
-export const defaultScaleOutSettings: ScaleOutSettings = { workerCounts: [1, 4, 16], totalRequests: 200, latencyInMs: 100, parallelPerWorker: 5 };
+export const defaultScaleOutSettings: ScaleOutSettings = { workerCounts: [1, 4, 16], totalRequests: 200, latencyInMs: 250, parallelPerWorker: 5 };
 
 /** The JSON contract of apps/sample/src/multi-worker-worker.ts (the same worker the sample runs). */
 interface WorkerConfig {
@@ -140,5 +140,6 @@ function startWorker(config: WorkerConfig, secret: string): { ready: Promise<voi
       resolve(last ?? { ok: 0, failed: config.requests, error: `worker exited with code ${code}` });
     });
   });
-  return { ready, go: () => child.send({ type: "go" }), result };
+  child.on("error", () => undefined); // a worker that died already reports through "exit"
+  return { ready, go: () => void (child.connected && child.send({ type: "go" })), result };
 }
