@@ -1,7 +1,7 @@
 // Issue 14 (runtime) and issue 15 item 2: a hostile server started by the test on 127.0.0.1 — redirects
 // to another origin, same-origin redirects of writes, nextLink loops, relative and foreign nextLinks.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createODataClient, ODataPagingError, ODataQueryError, ODataRedirectError, type Page, type TokenCredential } from "../src/index.js";
+import { createODataClient, ODataPagingError, ODataQueryError, ODataRedirectError, ODataRequestError, type Page, type TokenCredential } from "../src/index.js";
 import { apiV2_0 } from "./fixtures/api-model.js";
 import { startHostileServer, type HostileServer } from "./support/hostile-server.js";
 
@@ -92,6 +92,15 @@ describe("redirects", () => {
     bc.answer = (r) => ({ status: 302, headers: { Location: r.url.endsWith("/a") ? `${ROOT}/b` : `${ROOT}/a` } });
     await expect(company().customers.list().next()).rejects.toMatchObject({ reason: "too-many" });
     expect(bc.requests).toHaveLength(6);
+  });
+
+  it("a refused redirect is not retried, even for a GET with retries enabled", async () => {
+    bc.answer = () => ({ status: 302, headers: { Location: `${elsewhere.origin}/x` } });
+    const retrying = createODataClient(apiV2_0, { tenantId: "t", environment: "production", baseUrl: bc.origin, credential, sleep: async () => {} });
+    const error = await retrying.company(ID).customers.list().next().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ODataRedirectError);
+    expect(error).toBeInstanceOf(ODataRequestError);
+    expect(bc.requests).toHaveLength(1);
   });
 
   it("a 3xx without Location is an answer, not a redirect (ODataError)", async () => {

@@ -1,36 +1,29 @@
+import { ODataRequestError } from "./odata-request-error.js";
+
 /**
  * The server answered with a redirect that bcts does not follow: to another origin (the request, its
  * body and its bearer token would go to a host you did not configure), of a write (POST, PATCH, or a
  * DELETE not redirected with 307/308), or more than `maxRedirects` in a row. Nothing was sent to the
- * `location`.
+ * `location`, and the request is not retried (`retryable: false`).
  *
  * @example
  * await company.customers.create({ displayName: "Adatum" });
  * // ODataRedirectError: POST https://api.businesscentral.dynamics.com/…/customers was redirected (307) to
- * // https://elsewhere.example/…: another origin. Check baseUrl / serviceRootUrl: …
+ * // https://elsewhere.example/steal: another origin, not followed (…). Check baseUrl / serviceRootUrl: …
  */
-export class ODataRedirectError extends Error {
+export class ODataRedirectError extends ODataRequestError {
   override readonly name = "ODataRedirectError";
-  readonly method: string;
-  /** The URL that answered with the redirect. */
-  readonly url: string;
-  readonly status: number;
   /** The absolute redirect target, or undefined when it could not be seen (browser `opaqueredirect`). */
   readonly location: string | undefined;
   /** Why it was not followed. */
   readonly reason: "cross-origin" | "write" | "too-many" | "opaque";
-  /** What to do about it. */
-  readonly remedy: string;
+  /** Read by the retry policy: sending the same request again gets the same redirect. */
+  readonly retryable = false;
 
   constructor(method: string, url: string, status: number, location: string | undefined, reason: ODataRedirectError["reason"]) {
-    const remedy = REMEDY[reason];
-    super(`${method} ${url} was redirected (${status})${location === undefined ? "" : ` to ${location}`}: ${WHY[reason]}. ${remedy}`);
-    this.method = method;
-    this.url = url;
-    this.status = status;
+    super(`was redirected (${status})${location === undefined ? "" : ` to ${location}`}: ${WHY[reason]}`, { method, url, status }, REMEDY[reason]);
     this.location = location;
     this.reason = reason;
-    this.remedy = remedy;
   }
 }
 
@@ -43,7 +36,7 @@ const WHY: Record<ODataRedirectError["reason"], string> = {
 
 const REMEDY: Record<ODataRedirectError["reason"], string> = {
   "cross-origin": "Check baseUrl / serviceRootUrl: point the client at the host that serves the API, not at one that forwards to it.",
-  write: "Point the client at the URL the server redirects to (baseUrl / serviceRootUrl); nothing was written by the redirecting answer.",
+  write: "Point the client at the URL the server redirects to (baseUrl / serviceRootUrl).",
   "too-many": "The server redirects in a loop; check baseUrl / serviceRootUrl and the server's configuration.",
   opaque: "Point the client at the final URL (baseUrl / serviceRootUrl) so no redirect is needed.",
 };
