@@ -4,6 +4,7 @@
 //   --iterations N  requests per timing loop in the runtime overhead check (default 300)
 //   --no-doc        print only; do not rewrite docs/benchmarks.md
 //   --only scale-out  only the many-workers section (issue 16), replaced in docs/benchmarks.md
+//   --only throttling only the throughput-at-the-limits section (issue 13), replaced in docs/benchmarks.md
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { benchDocuments } from "./bench-document.js";
@@ -27,6 +28,7 @@ import { mb, seconds } from "./report/format.js";
 import { typecheckJob, typecheckResult, type TypecheckResult } from "./typecheck/typecheck-project.js";
 import { measureValueCost } from "./values/measure-values.js";
 import { scaleOutSection, writeScaleOutSection } from "./scale-out/run-scale-out.js";
+import { runThrottlingOnly, throttlingReport } from "./throttling/throttling-only.js";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number): number => {
@@ -41,6 +43,10 @@ const started = new Date();
 const loadAtStart = loadAverage();
 const log = (msg: string): void => console.error(`[bench ${((Date.now() - started.getTime()) / 1000).toFixed(0).padStart(4)} s] ${msg}`);
 mkdirSync(workRoot, { recursive: true });
+if (args.includes("--only") && args[args.indexOf("--only") + 1] === "throttling") {
+  await runThrottlingOnly(writeDoc, log);
+  process.exit(0);
+}
 if (args.includes("--only") && args[args.indexOf("--only") + 1] === "scale-out") {
   const section = await scaleOutSection(log);
   console.log(section);
@@ -193,7 +199,7 @@ const results: BenchResults = {
   valueCost,
 };
 writeFileSync(join(workRoot, "results.json"), JSON.stringify(results, null, 2));
-const report = `${renderReport(results).trimEnd()}\n\n${await scaleOutSection(log)}`;
+const report = `${renderReport(results).trimEnd()}\n\n${await scaleOutSection(log)}\n\n${await throttlingReport(log)}\n`;
 console.log(report);
 if (writeDoc) {
   writeFileSync(join(repoRoot, "docs", "benchmarks.md"), report);

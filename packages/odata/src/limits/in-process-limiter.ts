@@ -208,11 +208,15 @@ export class InProcessLimiter implements RequestLimiter {
   #waitForWindow(s: IdentityState, ms: number): void {
     if (s.windowTimer !== undefined) return;
     const timer = (s.windowTimer = new AbortController());
+    const startedAt = this.#env.now();
     this.#env.sleep(Math.max(0, ms), timer.signal).then(
       () => {
         s.windowTimer = undefined;
-        // An injected clock may not have moved: the wait itself proves the oldest admission left the window.
-        if (!this.#evict(s, this.#env.now())) s.admissions.shift();
+        // A clock that did not move at all is an injected one whose sleep does not advance it: the wait
+        // itself proves the oldest entry left the window. A real timer may fire a millisecond before the
+        // clock reaches the end — then the pump simply waits again, and nothing is admitted early.
+        const now = this.#env.now();
+        if (!this.#evict(s, now) && now === startedAt) s.admissions.shift();
         this.#pump(s);
       },
       () => undefined,
