@@ -130,7 +130,9 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
       if (wire.kind === "reset" && !wire.afterProcessing) return { response: { status: 0, headers: {}, body: { kind: "none" } }, identity, wire };
       if (wire.kind === "replace" && !wire.afterProcessing) return { response: wire.response, identity, wire };
       if (disconnected?.aborted && !limiter.keepsSlotOnDisconnect) throw new BcError(499, "ClientClosedRequest", "The client closed the connection; the request was not processed.");
-      return { response: await handle(request, url, environment), identity, wire };
+      if (wire.kind === "normal") return { response: await handle(request, url, environment), identity, wire };
+      // A wire fault after processing hides error answers too: a failed write's answer is lost or replaced as well.
+      return { response: await handle(request, url, environment).catch((error: unknown) => errorResponse(error, randomUUID())), identity, wire };
     } finally {
       disconnected?.removeEventListener("abort", onDisconnect);
       release();

@@ -19,13 +19,16 @@ export interface CallState {
   readonly now: number;
   /** The caller's abort signal. */
   readonly abortSignal: AbortSignal | undefined;
+  /** An earlier call of the same PATCH/DELETE (same URL and If-Match) lost its answer. */
+  readonly earlierCallUnknown?: boolean | undefined;
 }
 
-const EARLIER_MAY_HAVE_APPLIED = "(An earlier attempt of this call lost its answer and may have applied the change: the conflict may be with that attempt.)";
+const EARLIER_MAY_HAVE_APPLIED = "(An earlier attempt of this write lost its answer and may have applied it: this answer may be about that attempt.)";
 
 /** Effects of the attempts before the last one (the retry loop recorded them all). */
 function earlier(state: CallState): AttemptEffect[] {
-  return state.record.attempts.slice(0, -1).map(attemptEffect);
+  const effects = state.record.attempts.slice(0, -1).map(attemptEffect);
+  return state.earlierCallUnknown === true ? ["unknown", ...effects] : effects;
 }
 
 function outcomeOf(state: CallState, last: AttemptEffect): WriteOutcome | undefined {

@@ -56,7 +56,9 @@ function checkShape(data: unknown, expect: ExpectedShape): string | undefined {
   const isObject = data !== null && typeof data === "object" && !Array.isArray(data);
   switch (expect) {
     case "entity":
-      return isObject ? undefined : `${describe(data)} where an entity (JSON object) was expected`;
+      if (!isObject) return `${describe(data)} where an entity (JSON object) was expected`;
+      // `{"value": …}` alone is a collection or primitive wrapper, never an entity (entities carry @odata.etag or their fields).
+      return Object.keys(data).length === 1 && "value" in data ? `a {"value": …} wrapper where an entity was expected` : undefined;
     case "collection":
       return isObject && Array.isArray((data as { value?: unknown }).value) ? undefined : `${isObject ? `"value" as ${describe((data as { value?: unknown }).value)}` : describe(data)} where a collection {"value":[…]} was expected`;
     case "batch":

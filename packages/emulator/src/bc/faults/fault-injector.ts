@@ -57,7 +57,7 @@ interface ActiveRule {
 
 /**
  * Fault injection for the BC server: rules match requests in the order they were added. Several rules
- * may apply to one request: latencies add up, the first status/gateway/answer/reset decides the answer.
+ * may apply to one request: latencies add up, the first other matching rule decides the answer.
  *
  * @example
  * emu.bc.faults.useRandom(seededRandom(7));
@@ -90,10 +90,15 @@ export class FaultInjector {
     this.rules = [];
   }
 
-  /** The actions that apply to this request (consuming `times`). */
+  /**
+   * The actions that apply to this request (consuming `times`): every matching latency, and the first
+   * matching rule that decides the answer — later ones are neither consumed nor drawn for.
+   */
   take(request: { method: string; path: string; appId: string | undefined }): FaultAction[] {
     const actions: FaultAction[] = [];
+    let decided = false;
     for (const r of this.rules) {
+      if (decided && r.rule.action.kind !== "latency") continue;
       const m = r.rule.match ?? {};
       if (m.method && m.method.toUpperCase() !== request.method.toUpperCase()) continue;
       if (m.path && !(typeof m.path === "string" ? request.path.includes(m.path) : m.path.test(request.path))) continue;
@@ -102,6 +107,7 @@ export class FaultInjector {
       if (r.rule.probability !== undefined && !(this.random() < r.rule.probability)) continue;
       r.hits++;
       actions.push(r.rule.action);
+      if (r.rule.action.kind !== "latency") decided = true;
     }
     return actions;
   }
