@@ -53,6 +53,12 @@ describe("redirectPolicy", () => {
     expect(seen.map((r) => attemptSignalOf(r))).toEqual([attempt, attempt]);
   });
 
+  it("a Location that is not a URL is refused, not thrown as a TypeError (which a GET would retry)", async () => {
+    const { seen, next } = scripted([redirect(302, "http://[::1")]);
+    await expect(redirectPolicy()(new Request(`${ROOT}/companies`), next)).rejects.toMatchObject({ name: "ODataRedirectError", reason: "invalid-location", location: "http://[::1" });
+    expect(seen).toHaveLength(1);
+  });
+
   it("maxRedirects bounds the hops", async () => {
     const { seen, next } = scripted([redirect(302, "/a"), redirect(302, "/b"), redirect(302, "/c")]);
     await expect(redirectPolicy(2)(new Request(`${ROOT}/companies`), next)).rejects.toMatchObject({ reason: "too-many", location: "https://bc.example/c" });

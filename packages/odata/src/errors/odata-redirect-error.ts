@@ -16,7 +16,7 @@ export class ODataRedirectError extends ODataRequestError {
   /** The absolute redirect target, or undefined when it could not be seen (browser `opaqueredirect`). */
   readonly location: string | undefined;
   /** Why it was not followed. */
-  readonly reason: "cross-origin" | "write" | "too-many" | "opaque";
+  readonly reason: "cross-origin" | "write" | "too-many" | "opaque" | "invalid-location";
   /** Read by the retry policy: sending the same request again gets the same redirect. */
   readonly retryable = false;
 
@@ -32,6 +32,7 @@ const WHY: Record<ODataRedirectError["reason"], string> = {
   write: "a write is never re-sent to another URL or turned into a GET",
   "too-many": "too many redirects in a row",
   opaque: "the runtime hid the redirect target (opaqueredirect), not followed",
+  "invalid-location": "the Location header is not a URL",
 };
 
 const REMEDY: Record<ODataRedirectError["reason"], string> = {
@@ -39,4 +40,5 @@ const REMEDY: Record<ODataRedirectError["reason"], string> = {
   write: "Point the client at the URL the server redirects to (baseUrl / serviceRootUrl).",
   "too-many": "The server redirects in a loop; check baseUrl / serviceRootUrl and the server's configuration.",
   opaque: "Point the client at the final URL (baseUrl / serviceRootUrl) so no redirect is needed.",
+  "invalid-location": "The server sent a broken redirect; check baseUrl / serviceRootUrl and the server's configuration.",
 };

@@ -16,7 +16,7 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
  * - every other write (POST, PATCH, or DELETE with 301/302/303): `ODataRedirectError` — a body is never
  *   re-sent to another URL and a write is never turned into a GET.
  *
- * A browser's `opaqueredirect` (target hidden) is an `ODataRedirectError` too.
+ * A browser's `opaqueredirect` (target hidden) and a `Location` that is not a URL are `ODataRedirectError`s too.
  *
  * @example
  * composePipeline([retry, limiter, bearer, redirectPolicy()], transport)
@@ -38,7 +38,8 @@ export function redirectPolicy(maxRedirects = 5): Policy {
       const location = REDIRECT.has(response.status) ? response.headers.get("Location") : null;
       if (location === null) return response;
       await response.body?.cancel();
-      const target = new URL(location, current.url);
+      const target = URL.canParse(location, current.url) ? new URL(location, current.url) : undefined;
+      if (target === undefined) throw new ODataRedirectError(request.method, current.url, response.status, location, "invalid-location");
       const reason = refusal(request.method, response.status, target.origin === origin, hops >= maxRedirects);
       if (reason !== undefined) throw new ODataRedirectError(request.method, current.url, response.status, target.href, reason);
       const hop = new Request(target, { method: request.method, headers, signal: request.signal, redirect: "manual" });
