@@ -5,7 +5,7 @@
  *
  * KEYS (all scripts use the same order): 1 leases (zset id → lease expiry), 2 window (zset
  * id → admission time), 3 queue (zset id → enqueue time), 4 heartbeat (zset id → waiter expiry),
- * 5 pause (string: paused-until epoch ms). ARGV[1] is always the wake-up channel prefix: a waiter's
+ * 5 pause (hash: `until` paused-until epoch ms, `probing` "1" after a pause until a probe completes, `probe` its id). ARGV[1] is always the wake-up channel prefix: a waiter's
  * id is "<limiter instance>:<uuid>", and a slot handed to it is announced on prefix + instance.
  */
 
@@ -24,7 +24,7 @@ end`;
 /**
  * ARGV: 2 id, 3 maxConcurrency, 4 maxPerWindow, 5 windowMs, 6 leaseTtlMs, 7 heartbeatMs, 8 retrying (1/0:
  * a retry of a throttled request queues ahead of first attempts).
- * Returns {1, "admitted", inFlight, now} or {0, reason, hintMs, now} with reason
+ * Returns {1, "admitted" | "probe", inFlight, now} or {0, reason, hintMs, now} with reason
  * "paused" | "concurrency" | "window" | "queue". Waiters are admitted in enqueue order: a caller
  * gets a slot only when its rank in the queue is below the number of free slots.
  */
@@ -45,13 +45,26 @@ local function wait(reason, hint)
   redis.call('PEXPIRE', KEYS[4], hb * 4)
   return {0, reason, math.max(0, math.floor(hint)), now}
 end
-local pausedUntil = tonumber(redis.call('GET', KEYS[5]) or '0')
+local p = redis.call('HMGET', KEYS[5], 'until', 'probing')
+local pausedUntil = tonumber(p[1] or '0')
 if pausedUntil > now then return wait('paused', pausedUntil - now) end
 local inFlight = redis.call('ZCARD', KEYS[1])
 local free = maxConc - inFlight
 local room = maxWin - redis.call('ZCARD', KEYS[2])
 local rank = redis.call('ZRANK', KEYS[3], id)
 if not rank then rank = redis.call('ZCARD', KEYS[3]) end
+-- after a pause ONE request goes first (the probe); the others follow when it completes without a new pause
+if p[2] == '1' then
+  if inFlight > 0 or room <= 0 or rank > 0 then return wait('paused', 0) end
+  redis.call('ZREM', KEYS[3], id)
+  redis.call('ZREM', KEYS[4], id)
+  redis.call('ZADD', KEYS[1], now + leaseTtl, id)
+  redis.call('ZADD', KEYS[2], now, id)
+  redis.call('PEXPIRE', KEYS[1], leaseTtl * 2)
+  redis.call('PEXPIRE', KEYS[2], windowMs + 1000)
+  redis.call('HSET', KEYS[5], 'probe', id)
+  return {1, 'probe', 1, now}
+end
 if free > 0 and room > 0 and rank < math.min(free, room) then
   redis.call('ZREM', KEYS[3], id)
   redis.call('ZREM', KEYS[4], id)
@@ -82,9 +95,12 @@ redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]) * 2)
 return 1 - added`;
 
 /**
- * ARGV: 2 id, 3 maxConcurrency, 4 maxPerWindow, 5 windowMs, 6 leaseTtlMs. Gives a slot back (or
- * leaves the queue), then hands the free slots straight to the longest-waiting live waiters and
- * tells each one's limiter instance — one targeted wake-up per slot instead of waking every waiter.
+ * ARGV: 2 id, 3 maxConcurrency, 4 maxPerWindow, 5 windowMs, 6 leaseTtlMs, 7 the releasing limiter
+ * instance. Gives a slot back (or leaves the queue), then hands the free slots straight to waiters:
+ * among the first (free + maxConcurrency) in the queue, the releasing instance's own waiters first —
+ * its process is running right now, so the slot is used at once instead of idling until another
+ * process is scheduled; a waiter can be overtaken by at most maxConcurrency others — then the
+ * longest-waiting. Remote waiters are told on their instance's channel; returns the local ones.
  */
 export const RELEASE_LUA = `${NOW}
 local id = ARGV[2]
@@ -92,37 +108,64 @@ local maxConc = tonumber(ARGV[3])
 local maxWin = tonumber(ARGV[4])
 local windowMs = tonumber(ARGV[5])
 local leaseTtl = tonumber(ARGV[6])
-local removed = redis.call('ZREM', KEYS[1], id) + redis.call('ZREM', KEYS[3], id)
+local mine = ARGV[7] .. ':'
+-- BC counts a request until it is done, so its window entry moves to the moment it finished
+if redis.call('ZSCORE', KEYS[1], id) then redis.call('ZADD', KEYS[2], 'XX', now, id) end
+redis.call('ZREM', KEYS[1], id)
+redis.call('ZREM', KEYS[3], id)
 redis.call('ZREM', KEYS[4], id)
 ${PRUNE}
-if tonumber(redis.call('GET', KEYS[5]) or '0') > now then return removed end
+local p = redis.call('HMGET', KEYS[5], 'until', 'probing', 'probe')
+-- the probe came back and no new pause began meanwhile (a pause clears 'probe'): the identity resumes
+if p[2] == '1' and p[3] == id then
+  redis.call('HDEL', KEYS[5], 'probing', 'probe')
+  p[2] = false
+end
+local handed = {}
+if tonumber(p[1] or '0') > now or p[2] == '1' then return handed end
 local n = math.min(maxConc - redis.call('ZCARD', KEYS[1]), maxWin - redis.call('ZCARD', KEYS[2]))
-if n <= 0 then return removed end
-for _, head in ipairs(redis.call('ZRANGE', KEYS[3], 0, n - 1)) do
+if n <= 0 then return handed end
+local near = redis.call('ZRANGE', KEYS[3], 0, n + maxConc - 1)
+local chosen = {}
+local taken = {}
+for _, w in ipairs(near) do
+  if #chosen < n and string.sub(w, 1, #mine) == mine then table.insert(chosen, w) taken[w] = true end
+end
+for _, w in ipairs(near) do
+  if #chosen < n and not taken[w] then table.insert(chosen, w) taken[w] = true end
+end
+for _, head in ipairs(chosen) do
   redis.call('ZREM', KEYS[3], head)
   redis.call('ZREM', KEYS[4], head)
   redis.call('ZADD', KEYS[1], now + leaseTtl, head)
   redis.call('ZADD', KEYS[2], now, head)
-  local instance = string.match(head, '^([^:]+):')
-  if instance then redis.call('PUBLISH', ARGV[1] .. instance, head) end
+  if string.sub(head, 1, #mine) == mine then
+    table.insert(handed, head)
+  else
+    local instance = string.match(head, '^([^:]+):')
+    if instance then redis.call('PUBLISH', ARGV[1] .. instance, head) end
+  end
 end
 redis.call('PEXPIRE', KEYS[1], leaseTtl * 2)
 redis.call('PEXPIRE', KEYS[2], windowMs + 1000)
-return removed`;
+return handed`;
 
-/** ARGV: 2 delayMs. The longest pause wins. Returns the paused-until instant (server clock). */
+/**
+ * ARGV: 2 delayMs. The longest pause wins; every pause (re)starts probing: after it ends one request
+ * goes first. Returns the paused-until instant (server clock).
+ */
 export const PAUSE_LUA = `${NOW}
 local wanted = now + tonumber(ARGV[2])
-local current = tonumber(redis.call('GET', KEYS[5]) or '0')
-if wanted > current then
-  redis.call('SET', KEYS[5], wanted, 'PX', tonumber(ARGV[2]) + 1000)
-  return wanted
-end
+local current = tonumber(redis.call('HGET', KEYS[5], 'until') or '0')
+if wanted > current then current = wanted end
+redis.call('HSET', KEYS[5], 'until', current, 'probing', '1')
+redis.call('HDEL', KEYS[5], 'probe')
+redis.call('PEXPIRE', KEYS[5], current - now + 60000)
 return current`;
 
 /** ARGV: 2 windowMs. Returns {inFlight, queued, windowUsed, pausedUntil, now}. */
 export const SNAPSHOT_LUA = `${NOW}
-local pausedUntil = tonumber(redis.call('GET', KEYS[5]) or '0')
+local pausedUntil = tonumber(redis.call('HGET', KEYS[5], 'until') or '0')
 if pausedUntil <= now then pausedUntil = 0 end
 return {
   redis.call('ZCOUNT', KEYS[1], '(' .. now, '+inf'),

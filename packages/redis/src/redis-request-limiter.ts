@@ -105,7 +105,7 @@ export class RedisRequestLimiter implements RequestLimiter {
         return o.fallback.acquire(identity, options);
       }
       const reply = attempt.value as [number, string, number, number];
-      if (reply[0] === 1) return this.#lease(keys, id, limits, Math.round(performance.now() - started));
+      if (reply[0] === 1) return this.#lease(keys, id, limits, Math.round(performance.now() - started), reply[1] === "probe");
       const reason = reply[1];
       blockedBy = reason === "paused" || reason === "window" ? reason : "concurrency";
       availableAt = reason === "paused" || reason === "window" ? now + reply[2] : undefined;
@@ -113,8 +113,11 @@ export class RedisRequestLimiter implements RequestLimiter {
       if (deadline !== undefined && availableAt !== undefined && availableAt > deadline) return this.#leave(keys, id, limits, new LimiterWaitTimeoutError(identity, blockedBy, availableAt));
       const jittered = Math.min(reply[2] || o.maxPollIntervalInMs, o.maxPollIntervalInMs) * (0.5 + o.random() * 0.5);
       const untilDeadline = deadline === undefined ? Infinity : Math.max(0, deadline - o.clock());
-      // A release may hand this waiter a slot: then the next attempt finds it admitted at once.
-      await pause(Math.min(jittered, untilDeadline), signal, (w) => this.#hub.listen(id, w)).catch(() => undefined);
+      // A release may hand this waiter its slot (the release script moved it into the leases and
+      // told this process): then it is admitted without another round trip.
+      let handedOver = false;
+      await pause(Math.min(jittered, untilDeadline), signal, (w) => this.#hub.listen(id, () => ((handedOver = true), w()))).catch(() => undefined);
+      if (handedOver && !signal?.aborted) return this.#lease(keys, id, limits, Math.round(performance.now() - started), false);
     }
   }
 
@@ -143,7 +146,8 @@ export class RedisRequestLimiter implements RequestLimiter {
     return this.#hub.close();
   }
 
-  #lease(keys: IdentityKeys, id: string, limits: IdentityLimits, waitedInMs: number): LimiterLease {
+  #lease(keys: IdentityKeys, id: string, limits: IdentityLimits, waitedInMs: number, probe: boolean): LimiterLease {
+    this.#hub.forget(id);
     let released = false;
     const renew = setInterval(() => {
       this.#commands.bctsLimiterRenew(...keys.all, this.#wakePrefix, id, this.#o.leaseTtlInMs).catch(() => undefined); // a missed renewal only shortens the lease
@@ -151,6 +155,7 @@ export class RedisRequestLimiter implements RequestLimiter {
     renew.unref();
     return {
       waitedInMs,
+      probe,
       release: async () => {
         if (released) return;
         released = true;
@@ -167,11 +172,14 @@ export class RedisRequestLimiter implements RequestLimiter {
   }
 
   /** Gives the slot (or queue place) back and hands free slots to the next waiters. */
-  #release(keys: IdentityKeys, id: string, limits: IdentityLimits): Promise<unknown> {
-    return this.#commands.bctsLimiterRelease(...keys.all, this.#wakePrefix, id, limits.maxConcurrency, limits.maxRequestsPerWindow, limits.windowInMs, this.#o.leaseTtlInMs);
+  async #release(keys: IdentityKeys, id: string, limits: IdentityLimits): Promise<void> {
+    const handed = (await this.#commands.bctsLimiterRelease(...keys.all, this.#wakePrefix, id, limits.maxConcurrency, limits.maxRequestsPerWindow, limits.windowInMs, this.#o.leaseTtlInMs, this.#instance)) as string[];
+    // Slots handed to this process's own waiters: no pub/sub round trip needed.
+    for (const waiter of handed ?? []) this.#hub.deliver(waiter);
   }
 
   async #leave(keys: IdentityKeys, id: string, limits: IdentityLimits, reason: unknown): Promise<never> {
+    this.#hub.forget(id);
     // Also gives back a slot a release may have handed us in the meantime.
     await this.#release(keys, id, limits).catch(() => undefined);
     throw reason;

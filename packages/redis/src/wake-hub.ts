@@ -12,6 +12,8 @@ export class WakeHub {
   readonly #channel: string;
   #subscriber: Redis | undefined;
   readonly #listeners = new Map<string, () => void>();
+  /** Hand-overs that arrived while their waiter was between two sleeps (e.g. in the middle of a poll). */
+  readonly #early = new Set<string>();
 
   constructor(redis: Redis, channel: string) {
     this.#redis = redis;
@@ -21,16 +23,34 @@ export class WakeHub {
   /** Calls `listener` when a slot is handed to waiter `id`; returns the unsubscribe function. */
   listen(id: string, listener: () => void): () => void {
     this.#subscribe();
+    if (this.#early.delete(id)) {
+      queueMicrotask(listener);
+      return () => undefined;
+    }
     this.#listeners.set(id, listener);
     return () => {
       if (this.#listeners.get(id) === listener) this.#listeners.delete(id);
     };
   }
 
+  /** A slot was handed to waiter `id` of this process directly (the release came from here). */
+  deliver(id: string): void {
+    const listener = this.#listeners.get(id);
+    if (listener) listener();
+    else if (this.#early.size < 10_000) this.#early.add(id); // a hand-over racing an admission by poll is never consumed: bounded
+  }
+
+  /** The waiter is done (admitted or gone): drop any hand-over kept for it. */
+  forget(id: string): void {
+    this.#early.delete(id);
+    this.#listeners.delete(id);
+  }
+
   async close(): Promise<void> {
     const subscriber = this.#subscriber;
     this.#subscriber = undefined;
     this.#listeners.clear();
+    this.#early.clear();
     if (subscriber) subscriber.disconnect();
   }
 
@@ -40,7 +60,7 @@ export class WakeHub {
     // (ioredis re-subscribes on reconnect); the limiter's own commands fail fast instead.
     const subscriber = this.#redis.duplicate({ enableOfflineQueue: true, maxRetriesPerRequest: null, lazyConnect: false });
     subscriber.on("error", () => undefined); // reconnects on its own; polling covers the gap
-    subscriber.on("message", (_channel: string, id: string) => this.#listeners.get(id)?.());
+    subscriber.on("message", (_channel: string, id: string) => this.deliver(id));
     subscriber.subscribe(this.#channel).catch(() => undefined);
     this.#subscriber = subscriber;
   }

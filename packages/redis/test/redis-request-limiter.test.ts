@@ -117,6 +117,41 @@ describe("RedisRequestLimiter", () => {
     await lease.release();
   });
 
+  it("after a pause lets one request go first (the probe) and the rest only when it came back", async () => {
+    const identity = newIdentity();
+    const [a, b] = [worker(), worker()];
+    await a.pause(identity, { delayInMs: 200, reason: "429" });
+    const order: string[] = [];
+    const waiting = Array.from({ length: 4 }, (_, i) =>
+      (i % 2 ? a : b).acquire(identity, { deadline: Date.now() + 5_000 }).then((lease) => (order.push(lease.probe ? "probe" : "other"), lease)),
+    );
+    let first: LimiterLease | undefined;
+    for (let i = 0; i < 100 && !first; i++) {
+      await sleep(20);
+      if (order.length > 0) first = await Promise.race(waiting);
+    }
+    await sleep(300); // time enough for the others, were they not held back
+    expect(order).toEqual(["probe"]);
+    expect((await a.snapshot(identity)).inFlight).toBe(1);
+    await first!.release(); // the probe came back without a new pause: the others follow
+    const rest = await Promise.all(waiting);
+    expect(order).toEqual(["probe", "other", "other", "other"]);
+    await Promise.all(rest.map((l) => l.release()));
+  });
+
+  it("counts a request in the window until it finished, as BC does", async () => {
+    const identity = newIdentity();
+    const w = worker();
+    const lease = await w.acquire(identity, {});
+    const key = identityKeys("bcts:", "limiter", identity).window;
+    const redis = opened[0]!.redis;
+    const admitted = Number(await redis.zscore(key, (await redis.zrange(key, 0, 0))[0]!));
+    await sleep(50);
+    await lease.release();
+    const finished = Number(await redis.zscore(key, (await redis.zrange(key, 0, 0))[0]!));
+    expect(finished).toBeGreaterThan(admitted);
+  });
+
   it("refuses at once when a pause outlasts the deadline, and when slots stay busy until it", async () => {
     const identity = newIdentity();
     const w = worker();
