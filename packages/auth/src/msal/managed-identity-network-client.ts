@@ -65,7 +65,9 @@ export class ManagedIdentityNetworkClient implements INetworkModule {
       }
       const body = parseJson(raw.text);
       if ((raw.status >= 500 || RETRY_STATUSES.has(raw.status)) && retriesLeft) {
-        await sleep(delay(attempt));
+        // A short Retry-After (App Service sends one with 429) is honoured; a long one is not waited for here.
+        const retryAfter = Number(raw.headers["retry-after"]);
+        await sleep(Number.isFinite(retryAfter) && retryAfter >= 0 && retryAfter <= 5 ? retryAfter * 1000 : delay(attempt));
         continue;
       }
       if (raw.status >= 500 || raw.status === 429) {
