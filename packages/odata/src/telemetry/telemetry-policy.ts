@@ -60,7 +60,7 @@ export function pipelineTelemetry(options: PipelineTelemetryOptions): PipelineTe
 
   const onEvent: PipelineEventListener = (event: PipelineEvent) => {
     emitPipelineEvent(options.onEvent, event);
-    writeLog(logger, logRecordOfEvent(event));
+    if (logger !== undefined) writeLog(logger, logRecordOfEvent(event));
     const attributes: Attributes = { "bcts.identity": event.identity };
     switch (event.kind) {
       case "queued":
@@ -92,15 +92,16 @@ export function pipelineTelemetry(options: PipelineTelemetryOptions): PipelineTe
     pendingQueued.delete(key);
     const url = safeUrl(request.url);
     const common: Attributes = { "http.request.method": request.method, "server.address": url?.hostname ?? "", "bcts.identity": identity };
-    const span = tracer.startSpan(request.method, {
-      kind: SpanKind.CLIENT,
-      attributes: {
-        ...common, "url.full": sanitizeUrl(request.url), ...(url?.port ? { "server.port": Number(url.port) } : {}),
+    const span = tracer.startSpan(request.method, { kind: SpanKind.CLIENT, attributes: common }, context.active());
+    // Without an SDK the span is a no-op: skip building the attributes (sanitizeUrl parses the URL).
+    if (span.isRecording()) {
+      span.setAttributes({
+        "url.full": sanitizeUrl(request.url), ...(url?.port ? { "server.port": Number(url.port) } : {}),
         "bcts.attempt": attempt, ...(attempt > 1 ? { "http.request.resend_count": attempt - 1 } : {}),
         ...(clientRequestId ? { "bcts.client_request_id": clientRequestId } : {}),
         "bcts.queued": queued !== undefined, ...(queued ? { "bcts.queue.wait_ms": queued.waitedInMs, "bcts.queue.probe": queued.probe } : {}),
-      },
-    }, context.active());
+      });
+    }
     const spanContext = trace.setSpan(context.active(), span);
     try {
       propagation.inject(spanContext, request.headers, headerSetter);
@@ -116,7 +117,7 @@ export function pipelineTelemetry(options: PipelineTelemetryOptions): PipelineTe
       span.end();
       metrics.requestDuration.record(durationInMs / 1000, { ...common, ...outcome });
       if (request.method !== "GET" && (status === undefined || status === 502 || status === 504)) metrics.writesUnanswered.add(1, { ...common, "error.type": errorType ?? "_OTHER" });
-      writeLog(logger, logRecordOfAttempt({ method: request.method, url: request.url, identity, attempt, clientRequestId, durationInMs, status, correlationId, ...(errorType && status === undefined ? { errorType } : {}) }));
+      if (logger !== undefined) writeLog(logger, logRecordOfAttempt({ method: request.method, url: request.url, identity, attempt, clientRequestId, durationInMs, status, correlationId, ...(errorType && status === undefined ? { errorType } : {}) }));
     };
     let response: Response;
     try {
