@@ -1,4 +1,5 @@
 import { createBusinessCentralClient } from "@bcts/client";
+import { selectCompany } from "../company.js";
 import { log } from "../log.js";
 import type { Target } from "../target.js";
 
@@ -19,8 +20,7 @@ export async function customerCrud(target: Target, options: { readonly companyId
   const companies = [];
   for await (const c of bc.companies.list({ select: ["id", "name", "displayName"] })) companies.push(c);
   log.table(companies, ["id", "name", "displayName"]);
-  const company = companies.find((c) => c.id === options.companyId) ?? companies[0];
-  if (!company) throw new Error("The environment has no company. Create one in Business Central, or set BC_COMPANY_ID.");
+  const company = selectCompany(companies, options.companyId);
   const scope = bc.company(company.id);
 
   log.step(`Customers of ${company.name} with a balance due, by name (typed $select and $filter)`);

@@ -1,4 +1,5 @@
 import { createAutomationClient } from "@bcts/client";
+import { selectCompany } from "../company.js";
 import { log } from "../log.js";
 import type { Target } from "../target.js";
 
@@ -23,8 +24,8 @@ export async function listCompanies(target: Target, options: ListCompaniesOption
   log.table(companies, ["id", "name", "displayName"]);
   log.detail(`${companies.length} ${companies.length === 1 ? "company" : "companies"}`);
 
-  const company = companies.find((c) => c.id === options.companyId) ?? companies[0];
-  if (!company) return;
+  if (companies.length === 0) return;
+  const company = selectCompany(companies, options.companyId);
   log.step(`Users of ${company.name}`);
   const users = automation.company(company.id).users.query({ select: ["userName", "displayName", "state"], orderBy: ["userName"] });
   log.detail(`GET ${users.toUrl()}`);
