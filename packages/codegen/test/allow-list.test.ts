@@ -4,7 +4,7 @@ import { expect, it } from "vitest";
 import { resolveConfig } from "../src/config/resolve-config.js";
 import { generateFiles } from "../src/generate-files.js";
 import { writeOutput } from "../src/print/write-output.js";
-import { fixturesDir } from "./golden-cases.js";
+import { fixturesDir, goldenDir } from "./golden-cases.js";
 import { typecheck } from "./typecheck.js";
 
 it("an allow-list keeps the listed sets and their deep-insert lines, keeps navigation typed by name, and compiles", async () => {
@@ -22,3 +22,16 @@ it("an allow-list keeps the listed sets and their deep-insert lines, keeps navig
   expect(files.get("customer.ts")).toContain(`readonly currency: NavigationModel<ModelOf<"Microsoft.NAV.currency">, false>;`);
   expect(typecheck(outDir).diagnostics).toEqual([]);
 }, 120_000);
+
+it("an allow-list of entity sets keeps every unbound operation, and the types they use", () => {
+  // Unbound operations are not entity sets: before issue 14 an allow-list dropped all of them silently.
+  const fixture = "odatav4.coolrunner-business-central-php.xml";
+  const outDir = join(import.meta.dirname ?? __dirname, ".tmp", "allow-list-operations");
+  const [route] = resolveConfig({ routes: [{ name: "ODataV4", kind: "odatav4", path: "ODataV4", source: { kind: "file", path: "x" }, outDir, entitySets: ["CS_ApprovalComments"] }] }, outDir);
+  const { files } = generateFiles(readFileSync(join(fixturesDir, fixture), "utf8"), fixture, route!);
+  const all = readFileSync(join(goldenDir, fixture.replace(/\.xml$/, ""), "operations.ts"), "utf8");
+  expect([...all.matchAll(/^ {2}readonly \w+: ActionModel/gm)]).toHaveLength(22);
+  // The same 22 operations, byte for byte, as in the unpruned golden output.
+  expect(files.get("operations.ts")).toBe(all);
+  expect(files.get("index.ts")).toContain("operations,");
+});

@@ -51,12 +51,13 @@ export function isValidName(value: string, rule: NameRule): boolean {
 }
 
 /**
- * A value quoted for an error message or a terminal: JSON-escaped (control characters, quotes), with
- * format characters and lone surrogates written as `\uXXXX`, cut at 80 characters.
+ * A value quoted for an error message or a terminal: JSON-escaped (quotes, C0 controls), with C1
+ * controls (U+009B starts a terminal escape sequence too), format characters and lone surrogates
+ * written as `\uXXXX`, cut at 80 characters.
  *
  * @example printable("a\u001b[2Jb") // "\"a\\u001b[2Jb\""
  */
 export function printable(value: string): string {
   const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value;
-  return JSON.stringify(cut).replace(/[\p{Cf}\p{Zl}\p{Zp}]|\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(cut).replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]|\p{Cs}/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

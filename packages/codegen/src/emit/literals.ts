@@ -6,12 +6,13 @@
  * is the guard on the way out, so a name the gate let through (or a decoded `_x002A__x002F_`, `*\/`)
  * still cannot end a comment, a string or a declaration.
  *
- * Invisible and bidi characters (Unicode Cf, U+2028/2029) are written as `\uXXXX` in literals and
- * replaced in comments, so generated code reads as it runs ("Trojan Source").
+ * Control, invisible and bidi characters (Unicode Cc, Cf, U+2028/2029) are written as `\uXXXX` in
+ * literals and replaced in comments, so generated code reads as it runs ("Trojan Source") and a
+ * terminal showing it runs no escape sequence.
  */
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
-const INVISIBLE = /[\p{Cf}\u2028\u2029]/gu;
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 // Words that cannot be a binding name in a strict ES module (as a property key any word is fine).
 const RESERVED_BINDINGS: ReadonlySet<string> = new Set([
   "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export",
@@ -63,7 +64,7 @@ function fileBase(base: string): string {
 /** Text for a doc comment: one line, no `*\/`, no tags started by metadata (`@` → `&#64;`), no invisible characters. */
 export function docText(text: string): string {
   return text
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ")
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
     .replace(/\p{Cs}/gu, "\uFFFD")
     .replace(INVISIBLE, "\uFFFD")
     .replace(/\*\//g, "*\\/")

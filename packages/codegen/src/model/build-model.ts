@@ -45,7 +45,8 @@ export function buildModel(document: CsdlDocument, options: ModelOptions, source
   const containerNavigation = document.schemas.flatMap((s) => s.entityTypes.filter((t) => `${s.namespace}.${t.name}` === containerType).flatMap((t) => t.navigationProperties));
   const contained = new Set(containerNavigation.flatMap((n) => [n.name, `type:${resolver.entityType(n.type, `EntityType[${containerType}]/NavigationProperty[${n.name}]`).qualifiedName}`]));
 
-  const setKeys = new NameAllocator(CLIENT_MEMBERS);
+  // Sets keep their wire names; only those named like client members are renamed, around the others.
+  const setKeys = new NameAllocator([...CLIENT_MEMBERS, ...selected.map((s) => s.set.name)]);
   const entitySets = [...selected].sort((a, b) => compareStrings(a.set.name, b.set.name)).map(({ set, type }): EdmEntitySet => ({
     wireName: set.name,
     key: setKey(set.name, setKeys, notes),
@@ -156,8 +157,9 @@ function buildComplexTypes(document: CsdlDocument, naming: TypeNaming, context: 
 
 /** The key of a set in `sets`: its wire name unless a client member has it (then renamed, with a note). */
 function setKey(wireName: string, keys: NameAllocator, notes: string[]): string {
+  if (!CLIENT_MEMBERS.includes(wireName)) return wireName;
   const key = keys.take(wireName);
-  if (key !== wireName) notes.push(`EntitySet[${wireName}] is exposed as client.${key}: "${wireName}" is a member of the runtime's clients. Its URL stays /${wireName}.`);
+  notes.push(`EntitySet[${wireName}] is exposed as client.${key}: "${wireName}" is a member of the runtime's clients. Its URL stays /${wireName}.`);
   return key;
 }
 
