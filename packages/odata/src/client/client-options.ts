@@ -37,7 +37,8 @@ export interface ODataClientOptions {
   readonly maxConcurrency?: number;
   /**
    * Where the identity's slots, window and pauses live. Default: one in-process limiter shared by
-   * every client in the process (`defaultRequestLimiter`); `RedisRequestLimiter` (@bcts/redis) shares them across processes.
+   * every client in the process (`defaultRequestLimiter`) — or, when `sleep` is injected, one per `sleep`
+   * function whose pauses wait through it; `RedisRequestLimiter` (@bcts/redis) shares them across processes.
    */
   readonly limiter?: RequestLimiter;
   /** Throttling, pause, queue and retry events (logging, metrics). See `PipelineEvent`. */

@@ -1,5 +1,5 @@
 import type { RouteDescriptor } from "../model/descriptors.js";
-import { defaultRequestLimiter } from "../limits/default-request-limiter.js";
+import { defaultRequestLimiter, limiterForInjectedSleep } from "../limits/default-request-limiter.js";
 import { identityOf } from "../limits/identity-of.js";
 import { BUSINESS_CENTRAL_ONLINE_LIMITS } from "../limits/request-limiter.js";
 import { sleep } from "../pipeline/retry-policy.js";
@@ -36,7 +36,7 @@ export function resolveClientOptions(route: RouteDescriptor, options: ODataClien
           },
     maxConcurrency: limits.maxConcurrency,
     limits,
-    limiter: options.limiter ?? defaultRequestLimiter,
+    limiter: options.limiter ?? (options.sleep !== undefined ? limiterForInjectedSleep(options.sleep) : defaultRequestLimiter),
     identity: identityOf(options.credential, root),
     onEvent: options.onEvent,
     logger: options.logger,
