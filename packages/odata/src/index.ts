@@ -21,6 +21,9 @@ export type {
 export type { RequestOptions, ReadOptions, ConcurrencyOptions, ResponseInfo } from "./client/request-options.js";
 export type { CreateOrFindOptions, CreateOrFindResult } from "./client/create-or-find.js";
 export type { Page, PageSettings, PagedAsyncIterableIterator } from "./client/paged-iterator.js";
+export { syncChanges, type SyncOptions, type DeltaSyncIterator } from "./delta/sync-changes.js";
+export { toDeltaChange, type DeltaChange } from "./delta/delta-change.js";
+export { ODataDeltaExpiredError, ODataDeltaUnsupportedError } from "./delta/odata-delta-errors.js";
 
 export { FilterExpression, unsafeRawFilter } from "./query/filter-expression.js";
 export type { FilterFields, FilterInput, FilterableField, OperandFor, EqualityOperand, ComparableOperand, StringOperand } from "./query/filter-types.js";

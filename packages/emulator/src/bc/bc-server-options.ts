@@ -10,6 +10,7 @@ import type { LimitOptions } from "./limits/identity-limiter.js";
 import type { WebhookOptions } from "./webhooks/webhook-options.js";
 import type { ODataSettings } from "./odata/odata-context.js";
 import type { BooleanFunctionComparison } from "./odata/filter-parser.js";
+import { resolveChangeTracking, type ChangeTrackingOptions } from "./odata/change-tracking-options.js";
 import { cronusSeed, type SeedCompany } from "./seed/cronus-seed.js";
 
 /** A route and the real `$metadata` document it serves. Give `metadata` (XML text) or `metadataFile`. */
@@ -63,6 +64,8 @@ export interface BcServerOptions {
   readonly webhooks?: WebhookOptions;
   /** Operations allowed per `$batch` (§6). Default 100. */
   readonly maxBatchOperations?: number;
+  /** Delta links (`Prefer: odata.track-changes`, docs/delta-sync.md). Default off, as in BC since v24. */
+  readonly changeTracking?: ChangeTrackingOptions;
   /** Id generator for created entities. Default crypto.randomUUID. */
   readonly newId?: () => string;
 }
@@ -132,6 +135,7 @@ export function resolveBcServerOptions(options: BcServerOptions): ResolvedBcServ
       booleanFunctionComparison: options.booleanFunctionComparison ?? "reject",
       newId: options.newId ?? randomUUID,
       maxBatchOperations: options.maxBatchOperations ?? 100,
+      changeTracking: resolveChangeTracking(options.changeTracking),
     },
   };
 }

@@ -3,6 +3,7 @@ import type { QueryNode } from "../query/nodes.js";
 import type { ExpandOptions, NoExtraKeys, QueryShape, Row, SelectableField } from "../query/query-options.js";
 import type { CreateOrFindOptions, CreateOrFindResult } from "./create-or-find.js";
 import type { PagedAsyncIterableIterator } from "./paged-iterator.js";
+import type { DeltaSyncIterator, SyncOptions } from "../delta/sync-changes.js";
 import type { ConcurrencyOptions, ReadOptions, RequestOptions } from "./request-options.js";
 
 /** Options of `list()`: the query, the request options, and the page size. */
@@ -50,6 +51,14 @@ export interface EntitySetClient<M extends EntityModel> {
    * @example await company.customers.createOrFind({ number: "C-1001", displayName: "Adatum" }, { key: "number" }) // { entity, created }
    */
   createOrFind(body: M["create"], options: CreateOrFindOptions<keyof M["create"] & keyof M["entity"] & string>): Promise<CreateOrFindResult<M["entity"]>>;
+  /**
+   * One round of a delta sync (docs/delta-sync.md): upserts and deletions since `deltaLink` (everything
+   * without it), page by page; persist `round.deltaLink` after the loop. Needs delta links on the server.
+   * @example const round = company.customers.sync({ deltaLink }); for await (const c of round) …; save(round.deltaLink);
+   */
+  sync<const S extends readonly SelectableField<M>[] = never>(
+    options?: Pick<QueryShape<M, S, {}>, "select" | "filter"> & SyncOptions,
+  ): DeltaSyncIterator<Row<M, S, {}>>;
 }
 
 export interface EntityOperations<M extends EntityModel> {

@@ -12,6 +12,7 @@ import { createOrFind, type CreateOrFindOptions, type CreateOrFindResult } from 
 import { ODataQueryError } from "../errors/odata-query-error.js";
 import type { FilterExpression } from "../query/filter-expression.js";
 import { bodyParser, readCollection, readEntity, writeEntity } from "./value-io.js";
+import { syncChanges, type DeltaSyncIterator, type SyncOptions } from "../delta/sync-changes.js";
 
 /** Runtime implementation of `EntitySetClient` (the interface carries the types). */
 export class EntitySetClientImpl {
@@ -47,6 +48,12 @@ export class EntitySetClientImpl {
       options,
     );
     return readEntity(this.#type, data);
+  }
+
+  /** Delta sync (docs/delta-sync.md): upserts and deletions since `deltaLink`, then `iterator.deltaLink`. */
+  sync(options?: Pick<RuntimeQueryOptions, "select" | "filter"> & SyncOptions): DeltaSyncIterator<unknown> {
+    const query = toQueryNode(this.#type, options === undefined ? undefined : { select: options.select, filter: options.filter });
+    return syncChanges(this.#executor, this.#type, withQuery(this.toUrl(), query), options);
   }
 
   /** See `createOrFind`: create unless a record with the same alternate key exists; no duplicates after lost answers. */

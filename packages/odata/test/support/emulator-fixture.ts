@@ -1,5 +1,5 @@
 import { ClientSecretProvider } from "@bcts/auth";
-import { startEmulator, type Emulator } from "@bcts/emulator";
+import { startEmulator, type Emulator, type StartEmulatorOptions } from "@bcts/emulator";
 import { createODataClient, type ODataClientOptions } from "../../src/index.js";
 import { apiV2_0 } from "../fixtures/api-model.js";
 
@@ -14,8 +14,8 @@ export interface EmulatorFixture {
 }
 
 /** The emulator with a real @bcts/auth credential, and clients on the test fixture route. */
-export async function startEmulatorFixture(): Promise<EmulatorFixture> {
-  const emu = await startEmulator();
+export async function startEmulatorFixture(options: StartEmulatorOptions = {}): Promise<EmulatorFixture> {
+  const emu = await startEmulator(options);
   const credential = new ClientSecretProvider({ tenantId: emu.tenantId, clientId: emu.clientId, clientSecret: emu.clientSecret, authorityHost: emu.authorityHost, ca: emu.caPem });
   const client = (options: Partial<ODataClientOptions> = {}): ApiClient =>
     createODataClient(apiV2_0, {

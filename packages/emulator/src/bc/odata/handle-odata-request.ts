@@ -4,6 +4,7 @@ import { emptyResponse, jsonResponse, rawResponse, type BcResponse } from "../ht
 import type { StoredEntity } from "../store/entity-store.js";
 import { applyQuery } from "./apply-query.js";
 import { invokeBoundAction } from "./bound-actions.js";
+import { readChanges, wantsChangeTracking } from "./change-tracking.js";
 import { etagFor } from "./etag.js";
 import { serializeEntity } from "./entity-serializer.js";
 import type { FilterExpr } from "./filter-ast.js";
@@ -95,6 +96,7 @@ export function handleODataRequest(ctx: ODataContext, request: BcRequest, segmen
         return entityResponse(ctx, target, row, parseQueryOptions(params, ctx.settings), 201, { location });
       }
       if (method !== "GET") throw new BcError(405, "BadRequest_MethodNotAllowed", `'${method}' requests for '${target.set.name}' of EdmType 'EntitySet' are not allowed within Microsoft Dynamics 365 Business Central OData web services.`);
+      if (wantsChangeTracking(ctx, request, target, params)) return readChanges(ctx, request, target, params);
       return readCollection(ctx, request, target, params);
     }
     case "count": {

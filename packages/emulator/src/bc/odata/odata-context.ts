@@ -2,6 +2,7 @@ import type { Clock } from "../clock.js";
 import type { LoadedRoute } from "../metadata/loaded-route.js";
 import type { BcEnvironment } from "../store/bc-environment.js";
 import type { EntityStore } from "../store/entity-store.js";
+import type { ChangeTrackingSettings } from "./change-tracking-options.js";
 import type { BooleanFunctionComparison } from "./filter-parser.js";
 
 /** Behaviour switches, mostly for facts the sheet marks [UNK] or BC's documented quirks. Resolved once per server. */
@@ -21,6 +22,8 @@ export interface ODataSettings {
   readonly newId: () => string;
   /** §6: operations per `$batch`. */
   readonly maxBatchOperations: number;
+  /** Delta links (`Prefer: odata.track-changes`); see change-tracking.ts. */
+  readonly changeTracking: ChangeTrackingSettings;
 }
 
 /** Everything one OData request needs, built by the request handler. */

@@ -24,6 +24,9 @@ export class EntityStore {
   private undoLog: Undo[] | undefined;
   private commitHooks: (() => void)[] = [];
   private readonly listeners = new Set<(change: StoreChange) => void>();
+  /** Deleted rows per table, for delta links (change-tracking.ts); not persisted, so `epoch` changes per instance. */
+  private readonly tombstones = new Map<string, Map<string, StoredEntity>>();
+  readonly epoch = Math.random().toString(36).slice(2, 10);
 
   private table(scope: string, set: string): Map<string, StoredEntity> {
     const id = `${scope}/${set}`;
@@ -40,6 +43,16 @@ export class EntityStore {
     return this.table(scope, set).get(key);
   }
 
+  /** Rows deleted from `scope/set` (version = when), for delta links. */
+  deleted(scope: string, set: string): StoredEntity[] {
+    return [...(this.tombstones.get(`${scope}/${set}`)?.values() ?? [])];
+  }
+
+  /** The highest row version handed out so far (every put and delete takes the next one). */
+  get version(): number {
+    return this.rowVersion;
+  }
+
   /** Company scopes that hold at least one row of `set`. */
   scopes(set: string): string[] {
     const out: string[] = [];
@@ -52,7 +65,17 @@ export class EntityStore {
     const previous = t.get(key);
     const row: StoredEntity = { key, values: { ...values }, rowVersion: ++this.rowVersion };
     t.set(key, row);
-    this.undoLog?.push(previous ? () => t.set(key, previous) : () => t.delete(key));
+    const dead = this.tombstones.get(`${scope}/${set}`);
+    const buried = dead?.get(key);
+    if (buried) dead!.delete(key);
+    this.undoLog?.push(
+      previous
+        ? () => t.set(key, previous)
+        : () => {
+            t.delete(key);
+            if (buried) dead!.set(key, buried);
+          },
+    );
     this.emit({ kind: previous ? "updated" : "created", scope, set, key, values: row.values });
     return row;
   }
@@ -62,6 +85,10 @@ export class EntityStore {
     const previous = t.get(key);
     if (!previous) return false;
     t.delete(key);
+    const id = `${scope}/${set}`;
+    if (!this.tombstones.has(id)) this.tombstones.set(id, new Map());
+    this.tombstones.get(id)!.set(key, { key, values: previous.values, rowVersion: ++this.rowVersion });
+    this.undoLog?.push(() => this.tombstones.get(id)!.delete(key));
     // Re-inserting at the end changes iteration order; acceptable for a rolled-back delete.
     this.undoLog?.push(() => t.set(key, previous));
     this.emit({ kind: "deleted", scope, set, key, values: previous.values });
