@@ -99,6 +99,15 @@ describe("InProcessLimiter", () => {
     expect((await limiter.snapshot(id)).windowUsed).toBe(1);
   });
 
+  it("a deadline does not fail a request that only waits for a slot behind the identity's own requests", async () => {
+    const limiter = new InProcessLimiter({ limits: { maxConcurrency: 1 } });
+    const holder = await limiter.acquire(id);
+    const waiting = limiter.acquire(id, { deadline: Date.now() + 20 });
+    await new Promise((r) => setTimeout(r, 60));
+    await holder.release();
+    expect((await waiting).waitedInMs).toBeGreaterThan(0);
+  });
+
   it("an aborted waiter leaves the queue without taking a slot", async () => {
     const limiter = new InProcessLimiter({ limits: { maxConcurrency: 1 } });
     const holder = await limiter.acquire(id);

@@ -54,8 +54,10 @@ interface IdentityState {
  * only when it completes without a new 429/503 do the others follow — no stampede into a storm.
  * Throttled requests that retry (`retrying: true`) queue ahead of first attempts.
  *
- * Deadlines: a request is refused at once when a pause or the window keeps it past its deadline,
- * and otherwise when its deadline passes while waiting for a slot.
+ * Deadlines bound what throttling costs: a request is refused (`LimiterWaitTimeoutError`) when a pause
+ * or the window keeps it past its deadline — at once when that is known, else when the deadline comes.
+ * Waiting for a slot behind the identity's own running requests is not refused: they finish (each
+ * bounded by its timeout), and bulk work queued in the client must not fail because it is bulk.
  *
  * @example
  * const limiter = new InProcessLimiter();              // what clients share by default (`defaultRequestLimiter`)
@@ -103,7 +105,10 @@ export class InProcessLimiter implements RequestLimiter {
       signal?.addEventListener("abort", onAbort, { once: true });
       // A real timer on purpose: an injected `sleep` may not wait at all, and must not expire deadlines.
       if (Number.isFinite(deadline)) {
-        timer = setTimeout(() => leave(new LimiterWaitTimeoutError(identity, this.#blockedBy(s), s.pausedUntil || undefined)), Math.max(0, deadline - now));
+        timer = setTimeout(() => {
+          const blockedBy = this.#blockedBy(s);
+          if (blockedBy !== "concurrency") leave(new LimiterWaitTimeoutError(identity, blockedBy, s.pausedUntil || undefined));
+        }, Math.max(0, deadline - now));
         timer.unref?.();
       }
       // Retries go after earlier retries but ahead of first attempts.
@@ -159,11 +164,6 @@ export class InProcessLimiter implements RequestLimiter {
       if (s.pausedUntil > 0) return;
       const now = this.#env.now();
       const head = s.queue[0]!;
-      if (now > head.deadline) {
-        s.queue.shift();
-        head.fail(new LimiterWaitTimeoutError(s.identity, this.#blockedBy(s), undefined));
-        continue;
-      }
       if (s.active >= (s.probing ? 1 : s.limits.maxConcurrency)) return;
       this.#evict(s, now);
       if (s.admissions.length + s.unfinished >= s.limits.maxRequestsPerWindow) {
