@@ -17,7 +17,12 @@ export interface RequestLimiter {
   /**
    * Waits until the identity may send one more request: a free concurrency slot, room in the sliding
    * window, and no identity-wide pause. Rejects with the signal's reason on abort, and with
-   * `ODataThrottledError`-compatible information (via `LimiterWaitTimeoutError`) when `deadline` passes first.
+   * `LimiterWaitTimeoutError` when a pause or the window keeps the request past `deadline` (at once
+   * when that is known). Waiting only for a slot behind running requests is not cut by the deadline.
+   *
+   * The window counts a request from admission until `windowInMs` after its lease was released (BC
+   * counts arrivals, which lie in between); after `pause`, one lease at a time is admitted with
+   * `probe: true` until a probe is released with no pause since its admission.
    */
   acquire(identity: string, options: LimiterAcquireOptions): Promise<LimiterLease>;
   /**
