@@ -73,6 +73,9 @@ function attr(value: string, numeric: boolean): string {
 const documentShape = fc.record({
   kind: fc.constantFrom("api" as const, "odatav4" as const),
   openapi: fc.boolean(),
+  // Route options that change which emitters run and how names are spelled.
+  naming: fc.record({ types: fc.constantFrom("pascal" as const, "preserve" as const), enumMembers: fc.constantFrom("decoded" as const, "pascal" as const) }),
+  dates: fc.constantFrom("string" as const, "Date" as const),
   numeric: fc.boolean(),
   namespace: fc.oneof({ weight: 5, arbitrary: fc.constant("Microsoft.NAV") }, { weight: 1, arbitrary: name }),
   enumName: name,
@@ -131,7 +134,7 @@ describe("hostile documents: refused with a CsdlParseError, or safe output", () 
     let index = 0;
     fc.assert(fc.property(documentShape, (shape) => {
       const xml = documentOf(shape);
-      const [route] = resolveConfig({ routes: [{ name: "fuzz", kind: shape.kind, path: shape.kind === "api" ? "api/fuzz/x/v1.0" : "ODataV4", source: { kind: "file", path: "unused.xml" }, outDir: join(sampleDir, "unused"), openapi: shape.openapi }] }, here);
+      const [route] = resolveConfig({ routes: [{ name: "fuzz", kind: shape.kind, path: shape.kind === "api" ? "api/fuzz/x/v1.0" : "ODataV4", source: { kind: "file", path: "unused.xml" }, outDir: join(sampleDir, "unused"), openapi: shape.openapi, naming: shape.naming, dates: shape.dates }] }, here);
       let files: ReadonlyMap<string, string>;
       try {
         files = generateFiles(xml, "fuzz.xml", route!).files;

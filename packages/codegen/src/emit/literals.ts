@@ -92,9 +92,10 @@ export function inlineObjectLiteral(entries: readonly (readonly [string, string]
 }
 
 // TypeScript gives keys named like Object.prototype members (`constructor`, `toString`, …) no literal
-// contextual type under an index signature, so their string values are pinned with `as const`.
+// contextual type under an index signature, so their string and object values are pinned with
+// `as const` (object values here never hold arrays, which `as const` would make readonly tuples).
 function pinned(key: string, value: string): string {
-  return PROTOTYPE_KEYS.has(key) && value.startsWith('"') ? `${value} as const` : value;
+  return PROTOTYPE_KEYS.has(key) && (value.startsWith('"') || value.startsWith("{")) ? `${value} as const` : value;
 }
 
 /** `{ readonly a: T; readonly "b c": U }` on one line, for nested type literals. */

@@ -30,11 +30,15 @@ export const CLIENT_MEMBERS: readonly string[] = [
 ];
 
 /**
- * Members of the runtime's entity clients (`@bcts/odata` entity-client-impl.ts, RESERVED): a bound
- * action named like one is renamed with a note; navigation and stream properties keep their wire name
- * (it is their URL segment) and are reported as unreachable through the entity client.
+ * Members of the runtime's entity clients (`@bcts/odata` entity-client-impl.ts, RESERVED) and of every
+ * object: a bound action named like one is renamed with a note (an action named `toString` would
+ * otherwise be sent by `${entity}`); navigation and stream properties keep their wire name (it is
+ * their URL segment) and are reported as unreachable through the entity client.
  */
-export const ENTITY_CLIENT_MEMBERS: readonly string[] = ["toUrl", "get", "update", "delete", "executor", "type", "path", "constructor"];
+export const ENTITY_CLIENT_MEMBERS: readonly string[] = [
+  "toUrl", "get", "update", "delete", "executor", "type", "path",
+  ...Object.getOwnPropertyNames(Object.prototype).filter((n) => n !== "__proto__"),
+];
 
 /** Files that codegen writes next to the entity modules (compared case-insensitively). */
 export const RESERVED_FILES: readonly string[] = ["registry", "enums", "complex-types", "index", "paths", "operations", "openapi"];
