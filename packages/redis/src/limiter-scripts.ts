@@ -96,11 +96,11 @@ return 1 - added`;
 
 /**
  * ARGV: 2 id, 3 maxConcurrency, 4 maxPerWindow, 5 windowMs, 6 leaseTtlMs, 7 the releasing limiter
- * instance. Gives a slot back (or leaves the queue), then hands the free slots straight to waiters:
- * among the first (free + maxConcurrency) in the queue, the releasing instance's own waiters first —
- * its process is running right now, so the slot is used at once instead of idling until another
- * process is scheduled; a waiter can be overtaken by at most maxConcurrency others — then the
- * longest-waiting. Remote waiters are told on their instance's channel; returns the local ones.
+ * instance, 8 maxOvertakeMs. Gives a slot back (or leaves the queue), then hands the free slots
+ * straight to waiters: to a waiter of the releasing process — it is running right now, so the slot is
+ * used at once instead of idling until another process gets scheduled — unless the longest-waiting
+ * caller has waited maxOvertakeMs or more (or is a retry), which then gets it. Remote waiters are told
+ * on their instance's channel; the script returns the local ones.
  */
 export const RELEASE_LUA = `${NOW}
 local id = ARGV[2]
@@ -125,14 +125,24 @@ local handed = {}
 if tonumber(p[1] or '0') > now or p[2] == '1' then return handed end
 local n = math.min(maxConc - redis.call('ZCARD', KEYS[1]), maxWin - redis.call('ZCARD', KEYS[2]))
 if n <= 0 then return handed end
-local near = redis.call('ZRANGE', KEYS[3], 0, n + maxConc - 1)
+local overtake = tonumber(ARGV[8])
+local near = redis.call('ZRANGE', KEYS[3], 0, 63, 'WITHSCORES')
 local chosen = {}
 local taken = {}
-for _, w in ipairs(near) do
-  if #chosen < n and string.sub(w, 1, #mine) == mine then table.insert(chosen, w) taken[w] = true end
-end
-for _, w in ipairs(near) do
-  if #chosen < n and not taken[w] then table.insert(chosen, w) taken[w] = true end
+for _ = 1, n do
+  local head, headScore, local_
+  for i = 1, #near, 2 do
+    local w = near[i]
+    if not taken[w] then
+      if not head then head, headScore = w, tonumber(near[i + 1]) end
+      if not local_ and string.sub(w, 1, #mine) == mine then local_ = w end
+    end
+  end
+  if not head then break end
+  local pick = head
+  if local_ and now - headScore < overtake then pick = local_ end
+  taken[pick] = true
+  table.insert(chosen, pick)
 end
 for _, head in ipairs(chosen) do
   redis.call('ZREM', KEYS[3], head)

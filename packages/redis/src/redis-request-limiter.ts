@@ -19,6 +19,12 @@ export interface RedisRequestLimiterOptions {
   readonly leaseTtlInMs?: number;
   /** Longest sleep between two attempts of a waiting caller (a release that hands it a slot wakes it at once). Default 500. */
   readonly maxPollIntervalInMs?: number;
+  /**
+   * A freed slot goes to a waiter of the releasing process first (that process is running, so the
+   * slot is used at once) unless the longest-waiting caller has waited this long. Fairness vs
+   * throughput: 0 is strict first come, first served. Default 1,000.
+   */
+  readonly maxOvertakeInMs?: number;
   /** How long `acquire` keeps retrying while Redis is unreachable before it fails. Default 5,000. */
   readonly unavailableGraceInMs?: number;
   /**
@@ -66,6 +72,7 @@ export class RedisRequestLimiter implements RequestLimiter {
       leaseTtlInMs: options.leaseTtlInMs ?? 15_000,
       maxPollIntervalInMs: options.maxPollIntervalInMs ?? 500,
       unavailableGraceInMs: options.unavailableGraceInMs ?? 5_000,
+      maxOvertakeInMs: options.maxOvertakeInMs ?? 1_000,
       fallback: options.fallback,
       onWarning: options.onWarning ?? ((message) => process.emitWarning(message, "BctsRedisWarning")),
       clock: options.clock ?? Date.now,
@@ -173,7 +180,7 @@ export class RedisRequestLimiter implements RequestLimiter {
 
   /** Gives the slot (or queue place) back and hands free slots to the next waiters. */
   async #release(keys: IdentityKeys, id: string, limits: IdentityLimits): Promise<void> {
-    const handed = (await this.#commands.bctsLimiterRelease(...keys.all, this.#wakePrefix, id, limits.maxConcurrency, limits.maxRequestsPerWindow, limits.windowInMs, this.#o.leaseTtlInMs, this.#instance)) as string[];
+    const handed = (await this.#commands.bctsLimiterRelease(...keys.all, this.#wakePrefix, id, limits.maxConcurrency, limits.maxRequestsPerWindow, limits.windowInMs, this.#o.leaseTtlInMs, this.#instance, this.#o.maxOvertakeInMs)) as string[];
     // Slots handed to this process's own waiters: no pub/sub round trip needed.
     for (const waiter of handed ?? []) this.#hub.deliver(waiter);
   }

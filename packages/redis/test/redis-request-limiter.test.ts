@@ -199,6 +199,25 @@ describe("RedisRequestLimiter", () => {
     expect(order).toEqual([1, 2, 3]);
   });
 
+  it("hands a freed slot to the releasing worker's own waiter unless another has waited maxOvertakeInMs", async () => {
+    const limits = { ...LIMITS, maxConcurrency: 1 };
+    for (const [maxOvertakeInMs, expected] of [[5_000, "a"], [0, "b"]] as const) {
+      const identity = newIdentity();
+      const [a, b] = [worker({ limits, maxOvertakeInMs }), worker({ limits, maxOvertakeInMs })];
+      const held = await a.acquire(identity, {});
+      const got: string[] = [];
+      const fromB = b.acquire(identity, { deadline: Date.now() + 5_000 }).then((l) => (got.push("b"), l));
+      await sleep(80); // b is first in the queue
+      const fromA = a.acquire(identity, { deadline: Date.now() + 5_000 }).then((l) => (got.push("a"), l));
+      await sleep(80);
+      await held.release();
+      const first = await Promise.race([fromA, fromB]);
+      expect(got[0]).toBe(expected);
+      await first.release();
+      await Promise.all([fromA, fromB].map(async (p) => (await p).release()));
+    }
+  });
+
   it("gives a crashed worker's slots back after the lease timeout (worker killed with SIGKILL)", async () => {
     const identity = newIdentity();
     const child = spawn(process.execPath, ["--conditions=@bcts/source", "--import", "tsx", fileURLToPath(new URL("./support/lease-holder-child.ts", import.meta.url)), server.url, identity, "5", "800"], { stdio: ["ignore", "pipe", "inherit"] });

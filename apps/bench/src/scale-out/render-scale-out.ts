@@ -21,6 +21,18 @@ export function renderScaleOut(runs: readonly ScaleOutRun[], settings: ScaleOutS
     );
   }
   out.push("");
+  const ceiling = runs.find((r) => r.workers === 1 && !r.shared);
+  if (ceiling) {
+    out.push(
+      `For scale: 1 worker without Redis — no coordination at all — reached ${ceiling.throughputRatio.toFixed(2)} of the limit in this run; ` +
+        "that is what this machine delivered under its load, and the ceiling for every other row. With Redis a freed slot goes from the releasing " +
+        "worker through Redis to the next one (one or two round trips and, unless the next request is the same process's, a wake-up of another " +
+        "process), while without it BC's own queue refills the slot; on a machine whose run queue is far longer than its 2 cores, that hop " +
+        "costs a scheduling delay each time, which is why the Redis rows fall further behind as processes are added. Every process of a real " +
+        "deployment has its own CPU.",
+      "",
+    );
+  }
   return out.join("\n");
 }
 
