@@ -142,3 +142,22 @@ describe("createOrFind", () => {
     expect(await failure(c.customers.createOrFind({ number: "COF-DUP", displayName: "c" }, { key: "number" }))).toBeInstanceOf(ODataDuplicateKeyError);
   });
 });
+
+describe("network and batch context", () => {
+  it("an untrusted TLS certificate is ODataNetworkError kind tls, with the NODE_EXTRA_CA_CERTS and proxy remedy", async () => {
+    // The emulator's Entra listens on https with its own CA, which this client does not trust.
+    const error = await failure(f.client({ baseUrl: f.emu.authorityHost }).companies.list().next());
+    expect(error).toBeInstanceOf(ODataNetworkError);
+    expect(error).toMatchObject({ kind: "tls", outcome: undefined });
+    expect((error as ODataNetworkError).remedy).toMatch(/NODE_EXTRA_CA_CERTS.*HTTPS_PROXY/);
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+  });
+
+  it("an atomic batch error names the $batch call and its client-request-id", async () => {
+    const c = company();
+    const error = await failure(c.batch((b) => [b.customers.create({ displayName: "ok" }), b.customers.byId("00000000-0000-0000-0000-0000000000cd").delete({ ifMatch: "*" })], { atomic: true }));
+    expect(error).toMatchObject({ name: "ODataBatchError", outcome: "not-applied", method: "POST" });
+    expect((error as { url: string }).url).toMatch(/\/\$batch$/);
+    expect((error as { clientRequestId: string }).clientRequestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

@@ -40,13 +40,15 @@ export async function runBatch(
     throw new ODataQueryError(`An atomic batch holds at most ${MAX_BATCH_OPERATIONS} operations; got ${operations.length}.`, "Split the work into several atomic batches, or send it with { atomic: false } (split automatically).");
   }
   const settled: BatchSettledResult<unknown>[] = [];
+  let clientRequestId: string | undefined; // of the (single) atomic chunk, for ODataBatchError
+  const sendOptions: BatchOptions = { ...options, onResponse: (info) => ((clientRequestId = info.clientRequestId), options?.onResponse?.(info)) };
   for (let start = 0; start < operations.length; start += MAX_BATCH_OPERATIONS) {
-    settled.push(...(await sendChunk(executor, codec, operations.slice(start, start + MAX_BATCH_OPERATIONS), atomic ? dialectOf(route) : undefined, options)));
+    settled.push(...(await sendChunk(executor, codec, operations.slice(start, start + MAX_BATCH_OPERATIONS), atomic ? dialectOf(route) : undefined, sendOptions)));
   }
   if (!atomic) return settled;
   const failures = settled.flatMap((r, index) => (r.ok || r.status === 0 ? [] : [{ index, error: r.error }]));
   const missing = settled.flatMap((r, index) => (!r.ok && r.status === 0 ? [index] : []));
-  if (failures.length > 0 || missing.length > 0) throw new ODataBatchError(failures, missing, operations.length, { method: "POST", url: `${executor.serviceRoot}/$batch` });
+  if (failures.length > 0 || missing.length > 0) throw new ODataBatchError(failures, missing, operations.length, { method: "POST", url: `${executor.serviceRoot}/$batch`, clientRequestId });
   return settled.map((r) => (r as { value: unknown }).value);
 }
 
@@ -78,7 +80,7 @@ async function sendChunk(
   return operations.map((op, i): BatchSettledResult<unknown> => {
     const response = byId.get(String(i + 1)) ?? unmatched.shift();
     if (response === undefined) {
-      return { ok: false, status: 0, error: missingError(op, url, Boolean(atomic)) };
+      return { ok: false, status: 0, error: missingError(op, url, atomic !== undefined) };
     }
     const innerHeaders = response.headers ?? {};
     if (response.status >= 400) {

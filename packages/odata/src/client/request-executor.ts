@@ -106,11 +106,11 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
           signal: requestOptions?.abortSignal,
         }));
         if (!response.ok) {
-          requestOptions?.onResponse?.({ method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined });
+          requestOptions?.onResponse?.({ method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined, clientRequestId });
           // A DELETE whose earlier attempt lost its answer finds the row gone: that attempt deleted it.
           if (call.method === "DELETE" && response.status === 404 && earlierAttemptMayHaveApplied(state())) {
             unknownWrites.forget(call.method, call.url, ifMatch);
-            return { data: undefined, info: { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined } };
+            return { data: undefined, info: { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined, clientRequestId } };
           }
           throw failedResponseError(state(), response, error);
         }
@@ -118,7 +118,7 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
         if (!read.ok) throw malformedResponseError(state(), response, read.malformed);
         const data = read.data;
         const nextLink = data !== null && typeof data === "object" ? ((data as Record<string, unknown>)["@odata.nextLink"] as string | undefined) : undefined;
-        const info: ResponseInfo = { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink };
+        const info: ResponseInfo = { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink, clientRequestId };
         requestOptions?.onResponse?.(info);
         if (earlierCallUnknown) unknownWrites.forget(call.method, call.url, ifMatch);
         return { data, info };

@@ -7,6 +7,8 @@ export interface ResponseInfo {
   readonly headers: Headers;
   /** `@odata.nextLink` of a collection response, if any. */
   readonly nextLink: string | undefined;
+  /** The `client-request-id` sent with the call (quote it to Microsoft support together with BC's correlation id). */
+  readonly clientRequestId?: string | undefined;
 }
 
 /** Options every operation accepts (Azure SDK style). */
