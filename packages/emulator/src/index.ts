@@ -15,6 +15,8 @@ export { MetadataError } from "./bc/metadata/metadata-error.js";
 export type * from "./bc/metadata/edm-model.js";
 export { BcError } from "./bc/http/bc-error.js";
 export { cronusCompanyId, cronusSeed, type SeedCompany } from "./bc/seed/cronus-seed.js";
+export { seedRouteRows, type RouteRows, type SeedRouteOptions } from "./bc/seed/seed-route-rows.js";
+export { generatedRows } from "./bc/seed/generated-rows.js";
 export type { BcEnvironment } from "./bc/store/bc-environment.js";
 export type { EntityStore, StoredEntity } from "./bc/store/entity-store.js";
 export * from "./entra/index.js";
