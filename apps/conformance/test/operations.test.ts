@@ -74,6 +74,13 @@ describe("server-driven paging (Events: @cds.query.limit 4)", () => {
     expect(first.continuationToken).toBeDefined();
   });
 
+  it("CAP's @odata.nextLink is relative; the page's continuationToken is it resolved against the request URL", async () => {
+    const raw = (await (await fetch(`${ctx.cap.serviceRoot}/Events`)).json()) as { "@odata.nextLink": string };
+    expect(raw["@odata.nextLink"]).not.toMatch(/^https?:/);
+    const first = (await ctx.client.Events.list().byPage().next()).value as { continuationToken: string };
+    expect(first.continuationToken).toBe(new URL(raw["@odata.nextLink"], `${ctx.cap.serviceRoot}/Events`).href);
+  });
+
   it("iteration follows the nextLinks (relative ones included) to every entity, in order", async () => {
     const events = (await all(ctx.client.Events.list({ orderBy: ["seq"] }))) as { seq: number }[];
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: SEED_EVENT_COUNT }, (_, i) => i + 1));
