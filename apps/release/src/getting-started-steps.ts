@@ -44,7 +44,8 @@ export function readGettingStartedSteps(file: string): GettingStartedStep[] {
 
 /**
  * One bash script that does every step in order, as a reader typing them would (a `cd` carries over),
- * with `::step <line>` markers on stdout so the output of each step can be found. Files become
+ * with `::step <line>` markers on stdout so the output of each step can be found (and on stderr with
+ * the time in milliseconds, for the timings the test prints). Files become
  * quoted here-documents, so `$` in them stays literal.
  */
 export function gettingStartedScript(steps: readonly GettingStartedStep[]): string {
@@ -52,7 +53,7 @@ export function gettingStartedScript(steps: readonly GettingStartedStep[]): stri
   for (const step of steps) {
     switch (step.kind) {
       case "run":
-        out.push(`echo "::step ${step.line}"`);
+        out.push(`echo "::step ${step.line}"`, `echo "::step ${step.line} at $(date +%s%3N)" >&2`);
         out.push(step.where === "bcts" ? `(cd "$BCTS_DIR" && {\n${step.commands}})` : step.commands);
         break;
       case "file":

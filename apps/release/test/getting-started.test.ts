@@ -48,6 +48,10 @@ describe("docs/getting-started.md followed command by command in a fresh npm pro
 
   afterAll(async () => {
     await work?.remove();
+    // Seconds per shell step (by the line its block starts on), e.g. "l17 32.1s" for `npm run pack:all`.
+    const marks = [...(result?.stderr ?? "").matchAll(/^::step (\d+) at (\d+)$/gm)].map((m) => ({ line: m[1]!, at: Number(m[2]) }));
+    const timings = marks.map((m, i) => `l${m.line} ${(((marks[i + 1]?.at ?? m.at) - m.at) / 1000).toFixed(1)}s`);
+    console.log(`getting-started: ${timings.slice(0, -1).join(", ")}`);
   });
 
   it("has every fenced block steered, runs the commands of steps 1-3 and skips only the live-tenant one", () => {

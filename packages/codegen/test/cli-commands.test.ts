@@ -191,3 +191,21 @@ describe("bcts generate --watch", () => {
     expect(r.err.join("\n")).toMatch(/--watch: expected --watch without --check/);
   });
 });
+
+describe("the bcts bin", () => {
+  it("ends `generate --watch` on SIGINT with the first run's exit code", async () => {
+    const { spawn } = await import("node:child_process");
+    writeFileSync(join(dir, "doc.xml"), one);
+    const bin = new URL("../src/cli.ts", import.meta.url).pathname;
+    const tsx = new URL("../../../node_modules/tsx/dist/loader.mjs", import.meta.url).href;
+    const child = spawn(process.execPath, ["--conditions=@bcts/source", "--import", tsx, bin, "generate", "--watch", "--input", "doc.xml", "--out", "out"], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (out += c.toString()));
+    const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+    await until(() => out.includes("watching 1 files") || child.exitCode !== null, "the watch to start");
+    expect(out).toMatch(/api-v2\.0: wrote \d+ files/);
+    child.kill("SIGINT");
+    expect(await exited, out).toBe(0);
+  }, 30_000);
+});
