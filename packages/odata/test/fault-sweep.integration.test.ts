@@ -102,7 +102,7 @@ describe("fault sweep: every fault kind × every operation", () => {
         : fault.client === "timeout"
           ? f.client({ timeoutInMs: 100, retry: { maxRetries: 1, retryDelayInMs: 1, maxRetryDelayInMs: 1, deadlineInMs: 10_000 } })
           : fault.client === "short-deadline"
-            ? f.client({ retry: { maxRetries: 2, retryDelayInMs: 1, maxRetryDelayInMs: 2, deadlineInMs: 300 } })
+            ? f.client({ retry: { maxRetries: 2, retryDelayInMs: 1, maxRetryDelayInMs: 2, deadlineInMs: 120 } })
             : f.client();
     const handle = fault.action === undefined ? undefined : f.emu.bc.faults.add({ match: op.match, action: fault.action });
     let outcome: unknown;
