@@ -4,6 +4,7 @@ import type { ExpandOptions, NoExtraKeys, QueryShape, Row, SelectableField } fro
 import type { CreateOrFindOptions, CreateOrFindResult } from "./create-or-find.js";
 import type { PagedAsyncIterableIterator } from "./paged-iterator.js";
 import type { DeltaSyncIterator, SyncOptions } from "../delta/sync-changes.js";
+import type { BulkDelete, BulkOptions, BulkResult, BulkUpdate } from "../bulk/bulk-types.js";
 import type { ConcurrencyOptions, ReadOptions, RequestOptions } from "./request-options.js";
 
 /** Options of `list()`: the query, the request options, and the page size. */
@@ -59,6 +60,16 @@ export interface EntitySetClient<M extends EntityModel> {
   sync<const S extends readonly SelectableField<M>[] = never>(
     options?: Pick<QueryShape<M, S, {}>, "select" | "filter"> & SyncOptions,
   ): DeltaSyncIterator<Row<M, S, {}>>;
+  /**
+   * Bulk create (docs/batch.md#bulk-writes): `$batch` requests of ≤ 100, a few in flight; one outcome per item
+   * (`ok`/`failed`/`unknown`/…), progress, abort and resume from a checkpoint.
+   * @example const r = await company.items.createMany(rows, { onProgress: (p) => save(p.checkpoint) }); r.items[0]?.status
+   */
+  createMany(bodies: readonly M["create"][], options?: BulkOptions): Promise<BulkResult<M["entity"]>>;
+  /** Bulk PATCH; each item names its key, fields and version (`etag`, `entity` or `ifMatch: "*"`). */
+  updateMany(updates: readonly BulkUpdate<M["key"], M["update"]>[], options?: BulkOptions): Promise<BulkResult<M["entity"]>>;
+  /** Bulk DELETE; each item names its key and version. */
+  deleteMany(deletes: readonly BulkDelete<M["key"]>[], options?: BulkOptions): Promise<BulkResult<void>>;
 }
 
 export interface EntityOperations<M extends EntityModel> {

@@ -12,6 +12,7 @@ import { createOrFind, type CreateOrFindOptions, type CreateOrFindResult } from 
 import { ODataQueryError } from "../errors/odata-query-error.js";
 import type { FilterExpression } from "../query/filter-expression.js";
 import { bodyParser, readCollection, readEntity, writeEntity } from "./value-io.js";
+import type { BulkDelete, BulkOptions, BulkResult, BulkUpdate } from "../bulk/bulk-types.js";
 import { syncChanges, type DeltaSyncIterator, type SyncOptions } from "../delta/sync-changes.js";
 
 /** Runtime implementation of `EntitySetClient` (the interface carries the types). */
@@ -54,6 +55,22 @@ export class EntitySetClientImpl {
   sync(options?: Pick<RuntimeQueryOptions, "select" | "filter"> & SyncOptions): DeltaSyncIterator<unknown> {
     const query = toQueryNode(this.#type, options === undefined ? undefined : { select: options.select, filter: options.filter });
     return syncChanges(this.#executor, this.#type, withQuery(this.toUrl(), query), options);
+  }
+
+  /** Bulk writes (docs/batch.md#bulk-writes): `$batch` chunks of ≤ 100, a few in flight, one outcome per item. */
+  async createMany(bodies: readonly object[], options?: BulkOptions): Promise<BulkResult<unknown>> {
+    const { runBulk } = await import("../bulk/run-bulk.js");
+    return runBulk(this.#executor, this.#type, this.#path, bodies, (s, body) => s.create(body as object), options);
+  }
+
+  async updateMany(updates: readonly BulkUpdate<unknown, object>[], options?: BulkOptions): Promise<BulkResult<unknown>> {
+    const { runBulk } = await import("../bulk/run-bulk.js");
+    return runBulk(this.#executor, this.#type, this.#path, updates, (s, u) => s.byId((u as BulkUpdate<unknown, object>).key).update((u as BulkUpdate<unknown, object>).patch, u), options);
+  }
+
+  async deleteMany(deletes: readonly BulkDelete<unknown>[], options?: BulkOptions): Promise<BulkResult<void>> {
+    const { runBulk } = await import("../bulk/run-bulk.js");
+    return runBulk(this.#executor, this.#type, this.#path, deletes, (s, d) => s.byId((d as BulkDelete<unknown>).key).delete(d), options);
   }
 
   /** See `createOrFind`: create unless a record with the same alternate key exists; no duplicates after lost answers. */
