@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -6,6 +6,7 @@ import { createODataClient } from "@bcts/odata";
 import { resolveConfig } from "../src/config/resolve-config.js";
 import { generateFiles } from "../src/generate-files.js";
 import { writeOutput } from "../src/print/write-output.js";
+import { CLIENT_MEMBERS, ENTITY_CLIENT_MEMBERS } from "../src/model/reserved-names.js";
 import { edmx } from "./edmx.js";
 import { typecheck } from "./typecheck.js";
 
@@ -71,4 +72,26 @@ describe("names that collide with client members", () => {
     const diagnostics = typecheck(outDir).diagnostics.filter((d) => !d.includes("odata/src/"));
     expect(diagnostics).toEqual([]);
   }, 120_000);
+});
+
+describe("the contract with the runtime's reserved member names", () => {
+  // The runtime skips set keys and entity members with these names; codegen must rename every one of them.
+  const reserved = (file: string, constant: string): string[] => {
+    const text = readFileSync(join(import.meta.dirname ?? __dirname, "../../odata/src/client", file), "utf8");
+    const list = new RegExp(`const ${constant} = new Set\\(\\[([^\\]]*)\\]\\)`).exec(text)?.[1];
+    if (list === undefined) throw new Error(`${constant} not found in @bcts/odata ${file}: update reserved-names.ts and this test together`);
+    return [...list.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
+  };
+
+  it("CLIENT_MEMBERS covers RESERVED_KEYS of create-odata-client.ts", () => {
+    const keys = reserved("create-odata-client.ts", "RESERVED_KEYS");
+    expect(keys.length).toBeGreaterThan(3);
+    expect(keys.filter((k) => !CLIENT_MEMBERS.includes(k))).toEqual([]);
+  });
+
+  it("ENTITY_CLIENT_MEMBERS covers RESERVED of entity-client-impl.ts", () => {
+    const keys = reserved("entity-client-impl.ts", "RESERVED");
+    expect(keys.length).toBeGreaterThan(3);
+    expect(keys.filter((k) => !ENTITY_CLIENT_MEMBERS.includes(k))).toEqual([]);
+  });
 });
