@@ -153,6 +153,11 @@ describe("network and batch context", () => {
     expect((error as Error).cause).toBeInstanceOf(TypeError);
   });
 
+  it("an error thrown by the caller's onResponse reaches the caller unchanged (not wrapped)", async () => {
+    const mine = new Error("from onResponse");
+    expect(await failure(company().customers.list({ top: 1, onResponse: () => { throw mine; } }).next())).toBe(mine);
+  });
+
   it("an atomic batch error names the $batch call and its client-request-id", async () => {
     const c = company();
     const error = await failure(c.batch((b) => [b.customers.create({ displayName: "ok" }), b.customers.byId("00000000-0000-0000-0000-0000000000cd").delete({ ifMatch: "*" })], { atomic: true }));

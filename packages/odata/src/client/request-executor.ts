@@ -96,6 +96,14 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
       const earlierCallUnknown = tracked && unknownWrites.has(call.method, call.url, ifMatch);
       const state = (): CallState => ({ method: call.method, url: call.url, clientRequestId, record, now: options.now(), abortSignal: requestOptions?.abortSignal, earlierCallUnknown });
       let response: Response | undefined;
+      // The caller's onResponse runs inside the try: what it throws goes back to the caller as it is.
+      const notify = (info: ResponseInfo) => {
+        try {
+          requestOptions?.onResponse?.(info);
+        } catch (error) {
+          throw new CallbackFailure(error);
+        }
+      };
       try {
         let error: unknown;
         ({ error, response } = await request(call.method, call.url, {
@@ -106,7 +114,7 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
           signal: requestOptions?.abortSignal,
         }));
         if (!response.ok) {
-          requestOptions?.onResponse?.({ method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined, clientRequestId });
+          notify({ method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined, clientRequestId });
           // A DELETE whose earlier attempt lost its answer finds the row gone: that attempt deleted it.
           if (call.method === "DELETE" && response.status === 404 && earlierAttemptMayHaveApplied(state())) {
             unknownWrites.forget(call.method, call.url, ifMatch);
@@ -119,10 +127,11 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
         const data = read.data;
         const nextLink = data !== null && typeof data === "object" ? ((data as Record<string, unknown>)["@odata.nextLink"] as string | undefined) : undefined;
         const info: ResponseInfo = { method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink, clientRequestId };
-        requestOptions?.onResponse?.(info);
+        notify(info);
         if (earlierCallUnknown) unknownWrites.forget(call.method, call.url, ifMatch);
         return { data, info };
       } catch (error) {
+        if (error instanceof CallbackFailure) throw error.error;
         if (error instanceof ODataValueError) throw error;
         const failure = thrownError(state(), error, response?.status);
         if (tracked && writeOutcomeOf(failure) === "unknown") unknownWrites.note(call.method, call.url, ifMatch);
@@ -132,4 +141,9 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
       }
     },
   };
+}
+
+/** Carries an error thrown by the caller's `onResponse` past the executor's classification. */
+class CallbackFailure {
+  constructor(readonly error: unknown) {}
 }
