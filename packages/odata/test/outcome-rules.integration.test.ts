@@ -133,6 +133,21 @@ describe("createOrFind", () => {
     expect(f.emu.bc.requests.slice(before).map((r) => r.method)).toEqual(["GET", "POST", "GET", "POST"]);
   });
 
+  it("a 409 duplicate key on create (lookupFirst: false) returns the existing record", async () => {
+    const c = company();
+    const existing = await c.customers.create({ number: "COF-4", displayName: "there" });
+    f.emu.bc.faults.add({ match: { method: "POST" }, action: { kind: "status", status: 409, code: "Internal_EntityWithSameKeyExists" }, times: 1 });
+    const result = await c.customers.createOrFind({ number: "COF-4", displayName: "again" }, { key: "number", lookupFirst: false });
+    expect(result).toMatchObject({ created: false, entity: { id: existing.id } });
+  });
+
+  it("a truncated answer after commit (outcome applied) is resolved by the lookup", async () => {
+    const c = company();
+    f.emu.bc.faults.add({ match: { method: "POST" }, action: { kind: "malformedBody" }, times: 1 });
+    const result = await c.customers.createOrFind({ number: "COF-5", displayName: "cut" }, { key: "number" });
+    expect(result).toMatchObject({ created: true, entity: { number: "COF-5", displayName: "cut" } });
+  });
+
   it("refuses a body without the key, a key that is no property, and a key that is not unique", async () => {
     const c = company();
     expect(await failure(c.customers.createOrFind({ displayName: "no number" }, { key: "number" }))).toBeInstanceOf(ODataQueryError);
