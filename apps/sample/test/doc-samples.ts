@@ -52,7 +52,7 @@ export function markdownFiles(root: string): string[] {
     }
   };
   walk(join(root, "docs"));
-  for (const pkg of ["auth", "odata", "codegen", "client", "emulator"]) {
+  for (const pkg of ["auth", "odata", "codegen", "client", "emulator", "redis"]) {
     const readme = join(root, "packages", pkg, "README.md");
     try {
       statSync(readme);
