@@ -81,6 +81,11 @@ describe("error classes", () => {
     expect(writeOutcomeOf(e)).toBe("unknown");
     expect(writeOutcomeOf(new Error("x"))).toBeUndefined();
   });
+  it("a gateway's HTML 504 names its title and says what to do", () => {
+    const e = createODataError({ ...base, status: 504, body: "<html><head><title>504 Gateway Time-out</title></head><body>…</body></html>" });
+    expect(e.serverMessage).toBe("504 Gateway Time-out (an HTML page, not Business Central's JSON error)");
+    expect(e.remedy).toMatch(/make it smaller/);
+  });
   it("redactUrl removes userinfo and secret-looking query values", () => {
     expect(redactUrl("https://u:p@host/x?sig=abc&$top=1")).toBe("https://host/x?sig=***&$top=1");
     expect(redactUrl("https://host/x?$filter=a%20eq%201")).toBe("https://host/x?$filter=a%20eq%201");

@@ -53,7 +53,7 @@ export function createODataError(input: FailedResponse): ODataError {
   };
   if ((input.status === 409 && code === "Request_EntityChanged") || input.status === 412) return new ODataConcurrencyError(context);
   if (input.status === 429 || input.status === 503) return new ODataThrottledError({ ...context, lastRetryAfterInMs: input.lastRetryAfterInMs });
-  return new ODataError(context, authRemedy(input.status, code));
+  return new ODataError(context, authRemedy(input.status, code) || gatewayRemedy(input.status));
 }
 
 /** True when `body` is Business Central's JSON error envelope `{"error":{"code","message"}}`. */
@@ -83,7 +83,11 @@ function readCodeAndMessage(body: unknown, status: number): { code: string; mess
       }
     }
     if (trimmed.startsWith("<")) {
-      return { code: decodeXml(/<(?:\w+:)?code>([\s\S]*?)<\/(?:\w+:)?code>/.exec(trimmed)?.[1] ?? ""), message: decodeXml(/<(?:\w+:)?message[^>]*>([\s\S]*?)<\/(?:\w+:)?message>/.exec(trimmed)?.[1] ?? "") || trimmed.slice(0, 200) };
+      const title = /<(?:title|h1)[^>]*>([\s\S]*?)<\/(?:title|h1)>/i.exec(trimmed)?.[1]?.trim();
+      return {
+        code: decodeXml(/<(?:\w+:)?code>([\s\S]*?)<\/(?:\w+:)?code>/.exec(trimmed)?.[1] ?? ""),
+        message: decodeXml(/<(?:\w+:)?message[^>]*>([\s\S]*?)<\/(?:\w+:)?message>/.exec(trimmed)?.[1] ?? "") || (title ? `${decodeXml(title)} (an HTML page, not Business Central's JSON error)` : trimmed.slice(0, 200)),
+      };
     }
     return { code: "", message: trimmed.slice(0, 500) };
   }
@@ -92,4 +96,11 @@ function readCodeAndMessage(body: unknown, status: number): { code: string; mess
 
 function decodeXml(text: string): string {
   return text.replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" })[e] ?? "");
+}
+
+/** 408 is BC's operation timeout (8 min); 502/504 come from the gateway in front of BC (504 after 10 min). */
+function gatewayRemedy(status: number): string {
+  return status === 408 || status === 502 || status === 504
+    ? "The request took too long or a gateway failed: make it smaller (fewer rows per page, fewer operations per batch) and try again; a write may have been applied (see outcome)."
+    : "";
 }
