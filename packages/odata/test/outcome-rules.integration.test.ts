@@ -168,6 +168,18 @@ describe("network and batch context", () => {
     expect((error as Error).cause).toBeInstanceOf(TypeError);
   });
 
+  it("BC's 401 Authentication_InvalidCredentials (app not enabled in BC) carries the registration remedy", async () => {
+    f.emu.bc.setApplicationEnabled(f.emu.tenantId, f.emu.clientId, false);
+    try {
+      const error = await failure(company().customers.list({ top: 1 }).next());
+      expect(error).toBeInstanceOf(ODataError);
+      expect(error).toMatchObject({ status: 401, code: "Authentication_InvalidCredentials" });
+      expect((error as ODataError).remedy).toMatch(/Microsoft Entra Applications/);
+    } finally {
+      f.emu.bc.setApplicationEnabled(f.emu.tenantId, f.emu.clientId, true);
+    }
+  });
+
   it("an error thrown by the caller's onResponse reaches the caller unchanged (not wrapped)", async () => {
     const mine = new Error("from onResponse");
     expect(await failure(company().customers.list({ top: 1, onResponse: () => { throw mine; } }).next())).toBe(mine);
