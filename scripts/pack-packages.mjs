@@ -8,7 +8,7 @@
 // the tarballs must be installed in ONE `npm install`, since they depend on each other and are not
 // on any registry. Third-party dependencies (msal-node, openapi-fetch, …) come from your registry.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -41,6 +41,28 @@ const packages = readdirSync(join(root, "packages"))
   .filter((file) => existsSync(file))
   .map((file) => JSON.parse(readFileSync(file, "utf8")))
   .filter((manifest) => manifest.private !== true);
+
+// The build lock (shared with apps/release/src/build-lock.ts): a parallel build must not rewrite dist/
+// while it is packed. A lock older than 15 minutes is left over from a killed run and taken over.
+const lock = join(root, "node_modules", ".cache", "bcts-build.lock");
+mkdirSync(dirname(lock), { recursive: true });
+for (;;) {
+  try {
+    mkdirSync(lock);
+    break;
+  } catch (error) {
+    if (error.code !== "EEXIST") throw error;
+    let age = 0;
+    try {
+      age = Date.now() - statSync(lock).mtimeMs;
+    } catch {
+      continue;
+    }
+    if (age > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+    else await new Promise((r) => setTimeout(r, 500));
+  }
+}
+process.on("exit", () => rmSync(lock, { recursive: true, force: true }));
 
 if (!values["no-build"]) {
   console.log(`building ${packages.length} packages …`);

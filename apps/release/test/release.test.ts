@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPackages } from "../src/build-packages.js";
+import { withBuildLock } from "../src/build-lock.js";
 import { changesetPublish } from "../src/changeset-publish.js";
 import { checkTarballTypes, ignoredResolutions } from "../src/check-tarball-types.js";
 import { compileConsumer, installConsumer, runConsumer, runInstalledBin } from "../src/consumer-commands.js";
@@ -70,9 +71,12 @@ describe("release rehearsal: changeset version, changeset publish to a local reg
   beforeAll(async () => {
     work = await makeTempDir("rehearsal");
     workspace = join(work.path, "repo");
-    await step("build", () => buildPackages(runCommand, repoRoot));
-    await step("copy", async () => {
-      await copyWorkspace(repoRoot, workspace);
+    // Under the build lock: the getting-started test's `npm run pack:all` must not rebuild dist/ while it is copied.
+    await withBuildLock(repoRoot, async () => {
+      await step("build", () => buildPackages(runCommand, repoRoot));
+      await step("copy", () => copyWorkspace(repoRoot, workspace));
+    });
+    await step("link", async () => {
       await linkWorkspaceDependencies(workspace);
       await initGitRepo(runCommand, workspace);
     });
