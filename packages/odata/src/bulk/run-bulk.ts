@@ -12,7 +12,7 @@ export type BulkOperationOf = (set: BulkSetBuilder, item: unknown) => BatchOpera
 
 export interface BulkSetBuilder {
   create(body: object): BatchOperation<unknown>;
-  byId(key: unknown): { update(patch: object, options: unknown): BatchOperation<unknown>; delete(options: unknown): BatchOperation<unknown> };
+  byId(key: unknown): { get(): BatchOperation<unknown>; update(patch: object, options: unknown): BatchOperation<unknown>; delete(options: unknown): BatchOperation<unknown> };
 }
 
 /**

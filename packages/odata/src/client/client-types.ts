@@ -68,6 +68,8 @@ export interface EntitySetClient<M extends EntityModel> {
   createMany(bodies: readonly M["create"][], options?: BulkOptions): Promise<BulkResult<M["entity"]>>;
   /** Bulk PATCH; each item names its key, fields and version (`etag`, `entity` or `ifMatch: "*"`). */
   updateMany(updates: readonly BulkUpdate<M["key"], M["update"]>[], options?: BulkOptions): Promise<BulkResult<M["entity"]>>;
+  /** Reads many entities by key in `$batch` GETs (e.g. after webhook notifications); a missing one is `failed` with status 404. */
+  getMany(keys: readonly M["key"][], options?: BulkOptions): Promise<BulkResult<M["entity"]>>;
   /** Bulk DELETE; each item names its key and version. */
   deleteMany(deletes: readonly BulkDelete<M["key"]>[], options?: BulkOptions): Promise<BulkResult<void>>;
 }

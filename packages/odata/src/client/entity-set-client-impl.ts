@@ -68,6 +68,11 @@ export class EntitySetClientImpl {
     return runBulk(this.#executor, this.#type, this.#path, updates, (s, u) => s.byId((u as BulkUpdate<unknown, object>).key).update((u as BulkUpdate<unknown, object>).patch, u), options);
   }
 
+  async getMany(keys: readonly unknown[], options?: BulkOptions): Promise<BulkResult<unknown>> {
+    const { runBulk } = await import("../bulk/run-bulk.js");
+    return runBulk(this.#executor, this.#type, this.#path, keys, (s, key) => s.byId(key).get(), options);
+  }
+
   async deleteMany(deletes: readonly BulkDelete<unknown>[], options?: BulkOptions): Promise<BulkResult<void>> {
     const { runBulk } = await import("../bulk/run-bulk.js");
     return runBulk(this.#executor, this.#type, this.#path, deletes, (s, d) => s.byId((d as BulkDelete<unknown>).key).delete(d), options);

@@ -1,0 +1,138 @@
+import { ODataError } from "../errors/odata-error.js";
+import type { DeltaLinkStore, SubscriptionsApi, WatchedResource, WebhookChange, WebhookNotification, WebhookSubscription } from "./webhook-types.js";
+
+export interface SubscriptionManagerOptions<T> {
+  readonly subscriptions: SubscriptionsApi;
+  /** Your receiver; BC calls it with `validationToken` on create and on every renewal. */
+  readonly notificationUrl: string;
+  /** A secret of yours, sent with every notification; notifications without it are dropped. */
+  readonly clientState: string;
+  readonly resources: readonly WatchedResource<T>[];
+  /** Changes, one by one, after `handle()` resolved a notification (entities read in `$batch`es). */
+  readonly onChange: (change: WebhookChange<T>) => Promise<void> | void;
+  /** Renew when fewer than this many ms remain (default 24 h; BC subscriptions live 3 days). */
+  readonly renewBeforeInMs?: number;
+  /** Injected time source (default `Date.now`). */
+  readonly now?: () => number;
+  /** Delta links for `collection` notifications; default in memory. */
+  readonly deltaLinks?: DeltaLinkStore;
+}
+
+export interface HandleResult {
+  readonly accepted: number;
+  /** Entries dropped because their `clientState` or `subscriptionId` is not ours. */
+  readonly rejected: number;
+}
+
+/**
+ * Keeps BC webhook subscriptions alive and turns notifications into changes:
+ *
+ *   const manager = new SubscriptionManager({ subscriptions: bc.subscriptions, notificationUrl, clientState,
+ *     resources: [{ resource: `api/v2.0/companies(${id})/customers`, set: company.customers }], onChange });
+ *   await manager.maintain();             // create missing, renew those expiring within 24 h, re-create after 404
+ *   await manager.handle(await body());   // in the receiver, after answering 200
+ *
+ * `created`/`updated` entries are read with `getMany` (batched GETs; a 404 there means deleted meanwhile),
+ * `deleted` ones become deletes, and `collection` (BC's "too many changes") runs a delta sync round.
+ */
+export class SubscriptionManager<T> {
+  readonly #options: SubscriptionManagerOptions<T>;
+  readonly #byResource = new Map<string, WebhookSubscription>();
+  readonly #links = new Map<string, string>();
+
+  constructor(options: SubscriptionManagerOptions<T>) {
+    this.#options = options;
+  }
+
+  /** The subscriptions currently held, by resource. */
+  get subscriptions(): readonly WebhookSubscription[] {
+    return [...this.#byResource.values()];
+  }
+
+  /** Creates missing subscriptions and renews the ones that expire within `renewBeforeInMs`. Call it every hour or so. */
+  async maintain(): Promise<void> {
+    const now = (this.#options.now ?? Date.now)();
+    const margin = this.#options.renewBeforeInMs ?? 24 * 3_600_000;
+    for (const { resource } of this.#options.resources) {
+      const held = this.#byResource.get(resource);
+      if (held === undefined) await this.#create(resource);
+      // An unreadable or missing expiry counts as due.
+      else if (!(Date.parse(held.expirationDateTime ?? "") - now > margin)) await this.#renew(resource, held);
+    }
+  }
+
+  async #create(resource: string): Promise<void> {
+    const { notificationUrl, clientState } = this.#options;
+    this.#byResource.set(resource, await this.#options.subscriptions.create({ notificationUrl, resource, clientState }));
+  }
+
+  async #renew(resource: string, held: WebhookSubscription): Promise<void> {
+    try {
+      // PATCH with If-Match; BC re-runs the handshake and moves the expiry 3 days on.
+      this.#byResource.set(resource, await this.#options.subscriptions.byId(held.subscriptionId).update({ notificationUrl: this.#options.notificationUrl }, { entity: held }));
+    } catch (error) {
+      // Expired, or deleted by BC after failed deliveries: subscribe again.
+      if (!(error instanceof ODataError) || error.status !== 404) throw error;
+      this.#byResource.delete(resource);
+      await this.#create(resource);
+    }
+  }
+
+  /** Deletes every held subscription (shutdown). */
+  async unsubscribe(): Promise<void> {
+    for (const [resource, held] of this.#byResource) {
+      await this.#options.subscriptions.byId(held.subscriptionId).delete({ entity: held }).catch((error: unknown) => {
+        if (!(error instanceof ODataError) || error.status !== 404) throw error;
+      });
+      this.#byResource.delete(resource);
+    }
+  }
+
+  /** Resolves a notification POST body (`{"value":[…]}`) into `onChange` calls. */
+  async handle(body: { readonly value?: readonly WebhookNotification[] }): Promise<HandleResult> {
+    const ours = new Set([...this.#byResource.values()].map((s) => s.subscriptionId));
+    const entries = body.value ?? [];
+    const valid = entries.filter((n) => n.clientState === this.#options.clientState && ours.has(n.subscriptionId));
+    for (const watched of this.#options.resources) {
+      const mine = valid.filter((n) => collectionOf(n.resource).endsWith(watched.resource.replace(/^\/+/, "")));
+      if (mine.length === 0) continue;
+      if (mine.some((n) => n.changeType === "collection")) {
+        await this.#syncRound(watched);
+        continue;
+      }
+      const deleted = new Set(mine.filter((n) => n.changeType === "deleted").map((n) => keyOf(n.resource)));
+      const changed = [...new Set(mine.filter((n) => n.changeType !== "deleted").map((n) => keyOf(n.resource)))].filter((id) => !deleted.has(id));
+      if (changed.length > 0) {
+        const read = await watched.set.getMany(changed);
+        for (const item of read.items) {
+          if (item.status === "ok") await this.#options.onChange({ kind: "upsert", entity: item.value as T, resource: watched.resource });
+          else if (item.status === "failed" && (item.error as { status?: number }).status === 404) deleted.add(changed[item.index]!);
+          else if (item.status === "failed" || item.status === "unknown") throw item.error;
+        }
+      }
+      for (const id of deleted) await this.#options.onChange({ kind: "delete", id, resource: watched.resource });
+    }
+    return { accepted: valid.length, rejected: entries.length - valid.length };
+  }
+
+  async #syncRound(watched: WatchedResource<T>): Promise<void> {
+    const store = this.#options.deltaLinks;
+    const deltaLink = store ? await store.load(watched.resource) : this.#links.get(watched.resource);
+    const round = watched.set.sync({ deltaLink, onExpired: "rebaseline" });
+    for await (const change of round) await this.#options.onChange({ ...change, resource: watched.resource });
+    if (round.deltaLink === undefined) return;
+    if (store) await store.save(watched.resource, round.deltaLink);
+    else this.#links.set(watched.resource, round.deltaLink);
+  }
+}
+
+/** `api/v2.0/companies(…)/customers(5c1…)` → `api/v2.0/companies(…)/customers`; a collection URL loses its query. */
+function collectionOf(resource: string): string {
+  const path = resource.split("?")[0]!.replace(/^https?:\/\/[^/]+/, "").replace(/^\/+/, "");
+  return /\([^()]*\)$/.test(path) && !/companies\([^()]*\)$/.test(path) ? path.replace(/\([^()]*\)$/, "") : path;
+}
+
+function keyOf(resource: string): string {
+  const m = /\(([^()]*)\)$/.exec(resource.split("?")[0]!);
+  return m ? m[1]!.replace(/^'|'$/g, "") : "";
+}
