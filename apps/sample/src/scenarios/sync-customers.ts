@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import type { Customer } from "@bcts/client";
 import { clientFor, pickCompany } from "../company.js";
 import { log } from "../log.js";
+import { mirrorCustomersToPostgres } from "./postgres-customer-mirror.js";
 import type { Target } from "../target.js";
 
 export const defaultSyncFile = join(fileURLToPath(new URL("../../.data/", import.meta.url)), "customers.json");
@@ -14,6 +15,10 @@ export interface SyncCustomersOptions {
   readonly file?: string;
   /** Prefer: odata.maxpagesize. Default 100. */
   readonly pageSize?: number;
+  /** Keep the mirror in PostgreSQL (delta links) instead of the JSON file. Default: `DATABASE_URL`. */
+  readonly databaseUrl?: string;
+  /** PostgreSQL schema of the mirror. Default `bcts_sample`. */
+  readonly schema?: string;
 }
 
 type SyncedCustomer = Pick<Customer, "id" | "number" | "displayName" | "email" | "balanceDue" | "lastModifiedDateTime">;
@@ -32,6 +37,11 @@ export interface CustomerSyncFile {
  * Deletions are not seen by this pattern (use webhooks or a periodic full compare for those).
  */
 export async function syncCustomers(target: Target, options: SyncCustomersOptions = {}): Promise<void> {
+  const databaseUrl = options.databaseUrl ?? process.env["DATABASE_URL"];
+  if (databaseUrl) {
+    await mirrorCustomersToPostgres(target, { databaseUrl, schema: options.schema, companyId: options.companyId, pageSize: options.pageSize });
+    return;
+  }
   const file = options.file ?? defaultSyncFile;
   const bc = clientFor(target);
 
