@@ -16,22 +16,24 @@ export interface ItemPricesBatchOptions {
 }
 
 /**
- * An atomic batch of item price updates (`$batch` with `Isolation: snapshot`): all prices change
+ * Demo items created with the bulk API (`createMany`), then an atomic batch of item price updates (`$batch` with `Isolation: snapshot`): all prices change
  * together, and a batch with one bad operation (a stale ETag) changes nothing. The scenario works on
  * demo items it creates, so it never reprices real items.
  */
 export async function itemPricesBatch(target: Target, options: ItemPricesBatchOptions): Promise<void> {
   const bc = clientFor(target);
-  log.step("Create demo items (one atomic batch)");
+  log.step("Create demo items (bulk: createMany, $batch requests of up to 100)");
   const company = bc.company((await pickCompany(bc, options.companyId)).id);
   const count = Math.min(options.items ?? 3, 100);
   const percent = options.percent ?? 10;
   const prefix = `bcts price demo ${options.runId}`;
-  const created = await company.batch(
-    (b) => Array.from({ length: count }, (_, i) => b.items.create({ displayName: `${prefix} #${i + 1}`, type: "Inventory", unitPrice: 10 * (i + 1) })),
-    { atomic: true },
+  const bulk = await company.items.createMany(
+    Array.from({ length: count }, (_, i) => ({ displayName: `${prefix} #${i + 1}`, type: "Inventory" as const, unitPrice: 10 * (i + 1) })),
+    { onProgress: (p) => log.progress(`${p.settled} of ${p.total}: ${p.ok} ok, ${p.failed} failed, ${p.unknown} unknown`) },
   );
-  log.detail(`POST ${bc.companies.toUrl().replace(/companies$/, "$batch")}  (Isolation: snapshot, ${count} operations)`);
+  log.detail(`POST ${bc.companies.toUrl().replace(/companies$/, "$batch")}  (${bulk.requests} ${bulk.requests === 1 ? "request" : "requests"}, ${count} operations)`);
+  const created = bulk.items.flatMap((r) => (r.status === "ok" && r.value !== undefined ? [r.value] : []));
+  if (created.length !== count) throw new Error(`${count - created.length} demo items were not created (${bulk.failed} failed, ${bulk.unknown} unknown); see the per-item results.`);
   log.table(created, ["number", "displayName", "unitPrice"]);
 
   log.step(`Raise every price by ${percent} % in one atomic batch`);
@@ -69,8 +71,8 @@ export async function itemPricesBatch(target: Target, options: ItemPricesBatchOp
 
   if (options.cleanup ?? true) {
     log.step("Delete the demo items");
-    const deleted = await company.batch((b) => raised.map((item) => b.items.byId(item.id).delete({ entity: item })));
-    log.detail(`${deleted.filter((r) => r.ok).length} of ${count} deleted`);
+    const deleted = await company.items.deleteMany(raised.map((item) => ({ key: item.id, entity: item })));
+    log.detail(`${deleted.ok} of ${count} deleted (deleteMany)`);
   }
 }
 

@@ -15,7 +15,7 @@ export interface SyncCustomersOptions {
   readonly file?: string;
   /** Prefer: odata.maxpagesize. Default 100. */
   readonly pageSize?: number;
-  /** Keep the mirror in PostgreSQL (delta links) instead of the JSON file. Default: `DATABASE_URL`. */
+  /** Keep the mirror in PostgreSQL (delta links) instead of the JSON file. Default: `DATABASE_URL` (unless `file` is given). */
   readonly databaseUrl?: string;
   /** PostgreSQL schema of the mirror. Default `bcts_sample`. */
   readonly schema?: string;
@@ -37,7 +37,8 @@ export interface CustomerSyncFile {
  * Deletions are not seen by this pattern (use webhooks or a periodic full compare for those).
  */
 export async function syncCustomers(target: Target, options: SyncCustomersOptions = {}): Promise<void> {
-  const databaseUrl = options.databaseUrl ?? process.env["DATABASE_URL"];
+  // An explicit `file` means the JSON mirror even when DATABASE_URL is set.
+  const databaseUrl = options.databaseUrl ?? (options.file === undefined ? process.env["DATABASE_URL"] : undefined);
   if (databaseUrl) {
     await mirrorCustomersToPostgres(target, { databaseUrl, schema: options.schema, companyId: options.companyId, pageSize: options.pageSize });
     return;
