@@ -5,6 +5,7 @@
 //   --no-doc        print only; do not rewrite docs/benchmarks.md
 //   --only scale-out  only the many-workers section (issue 16), replaced in docs/benchmarks.md
 //   --only throttling only the throughput-at-the-limits section (issue 13), replaced in docs/benchmarks.md
+//   --only bulk     only the bulk-writes/delta-sync section (issue 17), replaced in docs/benchmarks.md
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { benchDocuments } from "./bench-document.js";
@@ -45,6 +46,10 @@ const log = (msg: string): void => console.error(`[bench ${((Date.now() - starte
 mkdirSync(workRoot, { recursive: true });
 if (args.includes("--only") && args[args.indexOf("--only") + 1] === "throttling") {
   await runThrottlingOnly(writeDoc, log);
+  process.exit(0);
+}
+if (args.includes("--only") && args[args.indexOf("--only") + 1] === "bulk") {
+  await (await import("./bulk/bulk-only.js")).runBulkOnly(writeDoc, log);
   process.exit(0);
 }
 if (args.includes("--only") && args[args.indexOf("--only") + 1] === "scale-out") {
