@@ -83,7 +83,10 @@ export function redactUrl(url: string): string {
   } catch {
     return url;
   }
-  if (parsed.username === "" && parsed.password === "" && ![...parsed.searchParams.keys()].some((k) => SECRET_PARAMETER.test(k))) return url;
+  // forEach rather than keys(): the runtime compiles without lib.dom.iterable (consumers' tsconfigs vary).
+  let secretParameter = false;
+  parsed.searchParams.forEach((_, name) => (secretParameter ||= SECRET_PARAMETER.test(name)));
+  if (parsed.username === "" && parsed.password === "" && !secretParameter) return url;
   parsed.username = "";
   parsed.password = "";
   const query = url.includes("?") ? url.slice(url.indexOf("?") + 1).split("#")[0]! : "";

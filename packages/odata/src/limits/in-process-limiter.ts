@@ -1,3 +1,4 @@
+import { unrefTimer } from "../pipeline/unref-timer.js";
 import { LimiterWaitTimeoutError } from "./limiter-wait-timeout-error.js";
 import {
   BUSINESS_CENTRAL_ONLINE_LIMITS,
@@ -109,7 +110,7 @@ export class InProcessLimiter implements RequestLimiter {
           const blockedBy = this.#blockedBy(s);
           if (blockedBy !== "concurrency") leave(new LimiterWaitTimeoutError(identity, blockedBy, s.pausedUntil || undefined));
         }, Math.max(0, deadline - now));
-        timer.unref?.();
+        unrefTimer(timer);
       }
       // Retries go after earlier retries but ahead of first attempts.
       const at = waiter.retrying ? s.queue.findIndex((w) => !w.retrying) : -1;

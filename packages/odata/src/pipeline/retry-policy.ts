@@ -7,6 +7,7 @@ import { takePrefetchedToken } from "./prefetched-token.js";
 import { emitPipelineEvent, type PipelineEvent, type PipelineEventListener } from "./pipeline-event.js";
 import type { Policy } from "./policy.js";
 import { decideRetry, retryAfterInMs, type RetryOptions } from "./retry-decision.js";
+import { unrefTimer } from "./unref-timer.js";
 
 /** Injected clock and randomness, so tests run without real waiting. */
 export interface RetryEnvironment {
@@ -147,7 +148,7 @@ export function retryPolicy(options: RetryOptions, env: RetryEnvironment, limiti
  * WAN round trip, and costs only the rare torn-down attempt.
  */
 function releaseAfterTeardown(lease: LimiterLease): void {
-  setTimeout(() => void lease.release(), TEARDOWN_GRACE_IN_MS).unref?.();
+  unrefTimer(setTimeout(() => void lease.release(), TEARDOWN_GRACE_IN_MS));
 }
 
 const TEARDOWN_GRACE_IN_MS = 250;

@@ -18,6 +18,8 @@ export function sanitizeUrl(url: string): string {
   } catch {
     return "(unparsable url)";
   }
-  const query = [...parsed.searchParams].map(([name, value]) => `${name}=${SHAPE_OPTIONS.has(name.toLowerCase()) ? value : "REDACTED"}`);
+  // forEach rather than iteration: the runtime compiles without lib.dom.iterable.
+  const query: string[] = [];
+  parsed.searchParams.forEach((value, name) => query.push(`${name}=${SHAPE_OPTIONS.has(name.toLowerCase()) ? value : "REDACTED"}`));
   return `${parsed.protocol}//${parsed.host}${parsed.pathname}${query.length > 0 ? `?${query.join("&")}` : ""}`;
 }
