@@ -34,7 +34,7 @@ export function buildModel(document: CsdlDocument, options: ModelOptions, source
   const containerType = sets.find((s) => s.set.name === containerSetName)?.type;
   const selected = selectSets(sets, options, source);
   // Unbound operations are not entity sets: an allow-list of sets keeps them all, with the types they use.
-  const operations = unboundOperations(document, resolver, notes, source);
+  const operations = unboundOperations(document, resolver, source);
   const keep = options.entitySets === "all"
     ? new Set(document.schemas.flatMap((s) => s.entityTypes.map((t) => `${s.namespace}.${t.name}`)))
     : reachableTypes(document, [...selected.map((s) => s.type), ...entityTypesOf(operations)], containerType, resolver);
@@ -186,7 +186,7 @@ function usedTypeNames(entityTypes: readonly EdmEntityType[], complexTypes: read
   return used;
 }
 
-function unboundOperations(document: CsdlDocument, resolver: TypeResolver, notes: string[], source: string): EdmOperation[] {
+function unboundOperations(document: CsdlDocument, resolver: TypeResolver, source: string): EdmOperation[] {
   const members = new NameAllocator(["__proto__"]);
   const imports = document.schemas.flatMap((s) => [
     ...(s.entityContainer?.actionImports ?? []).map((i) => ({ name: i.name, target: i.action, kind: "action" as const })),
@@ -196,7 +196,6 @@ function unboundOperations(document: CsdlDocument, resolver: TypeResolver, notes
     const qualified = resolver.qualify(imp.target);
     const operation = document.schemas.flatMap((s) => (imp.kind === "action" ? s.actions : s.functions).filter((o) => !o.isBound && `${s.namespace}.${o.name}` === qualified))[0];
     if (!operation) throw new MetadataModelError(source, `${imp.kind === "action" ? "ActionImport" : "FunctionImport"}[${imp.name}]`, `it imports "${imp.target}", which is not an unbound ${imp.kind}`);
-    if (operation.kind === "function" && operation.parameters.length > 0) notes.push(`FunctionImport[${imp.name}] has parameters; they are sent as a JSON body like actions.`);
     return [buildOperation(operation, imp.name, members.take(toIdentifier(decodeXmlName(imp.name))), resolver, `ActionImport[${imp.name}]`)];
   });
 }

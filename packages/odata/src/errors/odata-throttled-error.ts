@@ -7,7 +7,7 @@ import { ODataError, type ODataErrorContext } from "./odata-error.js";
  *
  * @example
  * catch (e) { if (e instanceof ODataThrottledError) scheduleLater(e.lastRetryAfterInMs ?? 60_000); }
- * // e.message: "POST https://…/customers failed with 429 Application_TooManyRequests: … (4 attempts, 61234 ms, …). … Throttled: lower maxConcurrency …"
+ * // e.message: "POST https://…/customers failed with 429 Application_TooManyRequests: … (4 attempts, 61234 ms, …). … Throttled by Business Central …"
  */
 export class ODataThrottledError extends ODataError {
   override readonly name = "ODataThrottledError";
@@ -17,7 +17,7 @@ export class ODataThrottledError extends ODataError {
   constructor(context: ODataErrorContext & { readonly lastRetryAfterInMs?: number | undefined }) {
     super(
       context,
-      "Throttled by Business Central (6,000 requests per 5 minutes and 5 concurrent per user): lower maxConcurrency, spread the work over time, or raise retry.maxRetries; try again after Retry-After.",
+      "Throttled by Business Central (6,000 requests per 5 minutes and 5 concurrent per user): spread the work over time (bulk writes, $batch), share one limiter across processes (@bcts/redis), or raise retry.deadlineInMs; try again after Retry-After.",
     );
     this.lastRetryAfterInMs = context.lastRetryAfterInMs;
   }
