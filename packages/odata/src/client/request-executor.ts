@@ -12,6 +12,7 @@ import { retryPolicy } from "../pipeline/retry-policy.js";
 import { attemptTimeoutPolicy, signalTransport } from "../pipeline/timeout-transport.js";
 import { tokenPrefetch } from "../pipeline/token-prefetch.js";
 import type { ResolvedClientOptions } from "./client-options.js";
+import { withTelemetry } from "../telemetry/with-telemetry.js";
 import type { RequestOptions, ResponseInfo } from "./request-options.js";
 
 /** One HTTP call as the clients describe it; the executor sends it. */
@@ -61,6 +62,8 @@ type RawRequest = (
  * await executor.send({ method: "GET", url: `${executor.serviceRoot}/companies` }, undefined);
  */
 export function createRequestExecutor(options: ResolvedClientOptions): RequestExecutor {
+  const telemetry = withTelemetry(options); // logs, spans, metrics: onEvent and credential instrumented (docs/operations.md)
+  options = telemetry.options;
   // The limiter sits in the retry loop (a slot per attempt, held until the body is finished); the
   // timeout wraps token acquisition and the send (docs/throttling.md).
   const policies: Policy[] = [
@@ -71,6 +74,7 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
       onEvent: options.onEvent,
       prepare: options.credential === undefined ? undefined : tokenPrefetch(options.credential, options.timeoutInMs),
     }),
+    telemetry.policy, // one span per attempt, once the limiter admitted it
     attemptTimeoutPolicy(options.timeoutInMs),
   ];
   if (options.credential !== undefined) policies.push(bearerTokenPolicy(options.credential));
