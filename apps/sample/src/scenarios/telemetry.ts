@@ -51,11 +51,10 @@ export async function telemetryScenario(target: Target, options: TelemetryScenar
     }
     log.step(`Customers of ${company.name} (throttled once: two spans, bcts.throttled on the first)`);
     let n = 0;
-    for await (const _ of bc.company(company.id).customers.list({ select: ["number", "displayName"], filter: (f) => f.displayName.ne("") , top: 3 })) n++;
+    for await (const _ of bc.company(company.id).customers.list({ select: ["number", "displayName"], filter: (f) => f.displayName.ne(""), top: 3 })) n++;
     log.detail(`${n} customers`);
 
-    log.step("Spans above (ConsoleSpanExporter); metrics (ConsoleMetricExporter):");
-    await reader.forceFlush();
+    log.step("Spans above (ConsoleSpanExporter); metrics below (ConsoleMetricExporter, exported at shutdown):");
   } finally {
     await Promise.allSettled([tracerProvider.shutdown(), meterProvider.shutdown()]);
     trace.disable();
