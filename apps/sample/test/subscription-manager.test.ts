@@ -86,4 +86,24 @@ describe("SubscriptionManager", () => {
     await manager.unsubscribe();
     expect(manager.subscriptions).toHaveLength(0);
   });
+
+  test("without delta links (BC online), a collection notification reads the records its lastModifiedDateTime filter names", { timeout: 30_000 }, async () => {
+    const plain = await resolveTarget({}, { emulator: { bc: { webhooks: { delayMs: 50 } } } });
+    try {
+      const bc = clientFor(plain);
+      const company = bc.company(cronusCompanyId);
+      const resource = `api/v2.0/companies(${cronusCompanyId})/customers`;
+      const changes: WebhookChange<{ id: string }>[] = [];
+      const manager = new SubscriptionManager({ subscriptions: bc.subscriptions, notificationUrl: receiver.url, clientState: "s", resources: [{ resource, set: company.customers }], onChange: (c) => void changes.push(c) });
+      await manager.maintain();
+      const c = await company.customers.create({ displayName: "collection fallback" });
+      const since = new Date(Date.parse(c.lastModifiedDateTime!) - 50).toISOString();
+      const entry = { subscriptionId: manager.subscriptions[0]!.subscriptionId, clientState: "s", resource: `${resource}?$filter=lastModifiedDateTime%20gt%20${since}`, changeType: "collection" };
+      await manager.handle({ value: [entry] });
+      expect(changes.map((x) => [x.kind, (x as { entity?: { id: string } }).entity?.id])).toEqual([["upsert", c.id]]);
+      await manager.unsubscribe();
+    } finally {
+      await plain.close();
+    }
+  });
 });

@@ -1,4 +1,6 @@
 import { ODataError } from "../errors/odata-error.js";
+import { ODataDeltaUnsupportedError } from "../delta/odata-delta-errors.js";
+import { unsafeRawFilter } from "../query/filter-expression.js";
 import type { DeltaLinkStore, SubscriptionsApi, WatchedResource, WebhookChange, WebhookNotification, WebhookSubscription } from "./webhook-types.js";
 
 export interface SubscriptionManagerOptions<T> {
@@ -39,6 +41,7 @@ export class SubscriptionManager<T> {
   readonly #options: SubscriptionManagerOptions<T>;
   readonly #byResource = new Map<string, WebhookSubscription>();
   readonly #links = new Map<string, string>();
+  readonly #noDelta = new Set<string>();
 
   constructor(options: SubscriptionManagerOptions<T>) {
     this.#options = options;
@@ -96,8 +99,9 @@ export class SubscriptionManager<T> {
     for (const watched of this.#options.resources) {
       const mine = valid.filter((n) => collectionOf(n.resource).endsWith(watched.resource.replace(/^\/+/, "")));
       if (mine.length === 0) continue;
-      if (mine.some((n) => n.changeType === "collection")) {
-        await this.#syncRound(watched);
+      const collection = mine.find((n) => n.changeType === "collection");
+      if (collection !== undefined) {
+        await this.#syncRound(watched, collection.resource);
         continue;
       }
       const deleted = new Set(mine.filter((n) => n.changeType === "deleted").map((n) => keyOf(n.resource)));
@@ -115,15 +119,40 @@ export class SubscriptionManager<T> {
     return { accepted: valid.length, rejected: entries.length - valid.length };
   }
 
-  async #syncRound(watched: WatchedResource<T>): Promise<void> {
+  async #syncRound(watched: WatchedResource<T>, notified: string): Promise<void> {
+    if (this.#noDelta.has(watched.resource)) return this.#listChanged(watched, notified);
     const store = this.#options.deltaLinks;
     const deltaLink = store ? await store.load(watched.resource) : this.#links.get(watched.resource);
     const round = watched.set.sync({ deltaLink, onExpired: "rebaseline" });
-    for await (const change of round) await this.#options.onChange({ ...change, resource: watched.resource });
+    try {
+      for await (const change of round) await this.#options.onChange({ ...change, resource: watched.resource });
+    } catch (error) {
+      // BC online (v24+): no delta links. Thrown before anything was yielded; fall back for good.
+      if (!(error instanceof ODataDeltaUnsupportedError)) throw error;
+      this.#noDelta.add(watched.resource);
+      return this.#listChanged(watched, notified);
+    }
     if (round.deltaLink === undefined) return;
     if (store) await store.save(watched.resource, round.deltaLink);
     else this.#links.set(watched.resource, round.deltaLink);
   }
+
+  /**
+   * Without delta links: the records BC names by the notification's `lastModifiedDateTime gt …` filter,
+   * as upserts. Deletions inside a `collection` window are not seen. (BC sends no filter for entities
+   * without `lastModifiedDateTime`; then there is nothing to narrow the read to, and this throws.)
+   */
+  async #listChanged(watched: WatchedResource<T>, notified: string): Promise<void> {
+    const filter = notifiedFilter(notified);
+    if (filter === undefined) throw new ODataDeltaUnsupportedError(notified, "a collection notification without $filter, and no delta links to fall back on");
+    for await (const entity of watched.set.list({ filter: unsafeRawFilter(filter) })) await this.#options.onChange({ kind: "upsert", entity, resource: watched.resource });
+  }
+}
+
+/** The `$filter` of a `collection` notification's resource (`…/customers?$filter=lastModifiedDateTime%20gt%20…`), decoded. */
+function notifiedFilter(resource: string): string | undefined {
+  const query = resource.split("?")[1];
+  return query === undefined ? undefined : (new URLSearchParams(query).get("$filter") ?? undefined);
 }
 
 /** `api/v2.0/companies(…)/customers(5c1…)` → `api/v2.0/companies(…)/customers`; a collection URL loses its query. */

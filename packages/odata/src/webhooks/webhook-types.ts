@@ -1,6 +1,7 @@
 import type { DeltaChange } from "../delta/delta-change.js";
 import type { DeltaSyncIterator, SyncOptions } from "../delta/sync-changes.js";
 import type { BulkResult } from "../bulk/bulk-types.js";
+import type { FilterExpression } from "../query/filter-expression.js";
 
 /** A subscription as BC returns it (`…/api/v2.0/subscriptions`). */
 export interface WebhookSubscription {
@@ -26,6 +27,8 @@ export interface SubscriptionsApi {
 export interface WatchedSet<T> {
   getMany(ids: readonly string[]): Promise<BulkResult<T>>;
   sync(options: SyncOptions): DeltaSyncIterator<T>;
+  /** For `collection` notifications where the server has no delta links (BC online): the records the notification's `$filter` names. */
+  list(options: { readonly filter: FilterExpression<never> }): AsyncIterable<T>;
 }
 
 export interface WatchedResource<T = unknown> {
