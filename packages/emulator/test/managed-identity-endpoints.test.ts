@@ -15,12 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([withSystem.close(), onlyUserAssigned.close()]));
 
-async function imds(fake: FakeEntra, query: Record<string, string>, headers: Record<string, string> = { Metadata: "true" }) {
-  const res = await fetch(`${fake.managedIdentity!.imdsHost}/metadata/identity/oauth2/token?${new URLSearchParams(query)}`, { headers });
+async function imds(fake: FakeEntra, query: Readonly<Record<string, string | undefined>>, headers: Record<string, string> = { Metadata: "true" }) {
+  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+  const res = await fetch(`${fake.managedIdentity!.imdsHost}/metadata/identity/oauth2/token?${params}`, { headers });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
-async function appService(fake: FakeEntra, query: Record<string, string>, headers: Record<string, string> = { "X-IDENTITY-HEADER": HEADER }) {
-  const res = await fetch(`${fake.managedIdentity!.appServiceEndpoint}?${new URLSearchParams(query)}`, { headers });
+async function appService(fake: FakeEntra, query: Readonly<Record<string, string | undefined>>, headers: Record<string, string> = { "X-IDENTITY-HEADER": HEADER }) {
+  const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => e[1] !== undefined));
+  const res = await fetch(`${fake.managedIdentity!.appServiceEndpoint}?${params}`, { headers });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
