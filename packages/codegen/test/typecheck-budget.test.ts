@@ -15,11 +15,13 @@ it.each(goldenCases.map((c) => [c.fixture, c.route.outDir] as const))("%s stays 
   expect(instantiations).toBeLessThan(budget.instantiations);
 }, 240_000);
 
+// Counted under the generated folder: the runtime's own files are the same in both programs (and grow
+// with the runtime), so they say nothing about how much of the route one import pulls in.
 it("a program importing one entity module of API v2.0 loads a fraction of the full client's files", () => {
   const dir = join(goldenCases[0]!.route.outDir);
   const one = typecheck(dir, {}, ["customer.ts"]);
   const full = typecheck(dir);
   expect(one.diagnostics).toEqual([]);
-  expect(one.programFiles * 2).toBeLessThan(full.programFiles);
+  expect(one.dirFiles * 2).toBeLessThan(full.dirFiles);
   expect(one.types).toBeLessThan(full.types);
 }, 240_000);

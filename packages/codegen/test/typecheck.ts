@@ -11,7 +11,7 @@ const base = join(here, "../../../tsconfig.base.json");
  * Type-checks every .ts file under `dir` with the repository's strict settings (and the
  * `@bcts/source` condition, so `@bcts/odata` resolves to its sources). Returns formatted diagnostics.
  */
-export function typecheck(dir: string, compilerOptions: Record<string, unknown> = {}, include = ["**/*.ts"]): { diagnostics: string[]; files: number; programFiles: number; types: number; instantiations: number } {
+export function typecheck(dir: string, compilerOptions: Record<string, unknown> = {}, include = ["**/*.ts"]): { diagnostics: string[]; files: number; programFiles: number; dirFiles: number; types: number; instantiations: number } {
   const tmp = join(here, ".tmp");
   mkdirSync(tmp, { recursive: true });
   const configPath = join(tmp, `tsconfig.${basename(dir)}.${include.length === 1 ? basename(include[0]!).replace(/\W/g, "_") : "all"}.json`);
@@ -25,7 +25,9 @@ export function typecheck(dir: string, compilerOptions: Record<string, unknown> 
   });
   // Files the compiler had to load besides TypeScript's own lib files.
   const programFiles = program.getSourceFiles().filter((f) => !program.isSourceFileDefaultLibrary(f)).length;
+  // Of those, the files under `dir` (the generated client without the runtime it imports).
+  const dirFiles = program.getSourceFiles().filter((f) => !relative(dir, f.fileName).startsWith("..")).length;
   // Counters the compiler reports with --extendedDiagnostics; internal API, stable across 5.x.
   const checker = program.getTypeChecker() as unknown as { getTypeCount(): number; getInstantiationCount(): number };
-  return { diagnostics, files: parsed.fileNames.length, programFiles, types: checker.getTypeCount(), instantiations: checker.getInstantiationCount() };
+  return { diagnostics, files: parsed.fileNames.length, programFiles, dirFiles, types: checker.getTypeCount(), instantiations: checker.getInstantiationCount() };
 }
