@@ -53,6 +53,12 @@ export interface BulkOptions extends Omit<RequestOptions, "onResponse"> {
   readonly onProgress?: (progress: BulkProgress) => void;
   /** A checkpoint of an earlier run over the same input (same order): its applied items are skipped. */
   readonly resumeFrom?: BulkCheckpoint;
+  /**
+   * `createMany` only: an alternate key (e.g. `"number"`) each body carries. After the run, items whose
+   * outcome is unknown are looked up by it in batched GETs: found → `ok` (with the record), not found →
+   * `failed` (not applied; a resume sends them). See docs/batch.md for the caveat.
+   */
+  readonly lookupKey?: string;
   /** With `resumeFrom`: send the items whose outcome was unknown again (only when that is safe: you looked them up, or the writes are idempotent). */
   readonly resendUnknown?: boolean;
 }

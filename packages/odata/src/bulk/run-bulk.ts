@@ -12,6 +12,7 @@ export type BulkOperationOf = (set: BulkSetBuilder, item: unknown) => BatchOpera
 
 export interface BulkSetBuilder {
   create(body: object): BatchOperation<unknown>;
+  list(options: { readonly filter: (f: Record<string, { eq(v: unknown): unknown }>) => unknown; readonly top: number }): BatchOperation<unknown[]>;
   byId(key: unknown): { get(): BatchOperation<unknown>; update(patch: object, options: unknown): BatchOperation<unknown>; delete(options: unknown): BatchOperation<unknown> };
 }
 
@@ -33,6 +34,9 @@ export async function runBulk<T>(
   options: BulkOptions = {},
 ): Promise<BulkResult<T>> {
   const chunkSize = options.chunkSize ?? MAX_BATCH_OPERATIONS;
+  if (options.lookupKey !== undefined && !Object.hasOwn(type.properties, options.lookupKey)) {
+    throw new ODataQueryError(`${type.name} has no property "${options.lookupKey}" to look records up by.`, `Pass a property name of ${type.name} as lookupKey. Nothing was sent.`);
+  }
   const concurrency = options.concurrency ?? 4;
   if (!Number.isSafeInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_BATCH_OPERATIONS) throw new ODataQueryError(`Invalid chunkSize ${chunkSize}.`, `Pass 1–${MAX_BATCH_OPERATIONS} (BC's limit per $batch).`);
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new ODataQueryError(`Invalid concurrency ${concurrency}.`, "Pass a positive integer.");
@@ -103,6 +107,26 @@ export async function runBulk<T>(
     options.onProgress?.({ total: items.length, settled: results.filter((r) => r !== undefined).length, ok: counts.ok, failed: counts.failed, unknown: counts.unknown, checkpoint: checkpoint() });
   };
 
+  /** Unknown creates, looked up by their alternate key (up to 100 GETs per `$batch`, one at a time). */
+  const resolveByKey = async (key: string): Promise<void> => {
+    const unknown = results.flatMap((r) => (r?.status === "unknown" ? [r] : []));
+    for (let s = 0; s < unknown.length; s += MAX_BATCH_OPERATIONS) {
+      const part = unknown.slice(s, s + MAX_BATCH_OPERATIONS);
+      const build = (b: Record<string, unknown>): BatchOperation<unknown>[] =>
+        part.map((r) => (b["target"] as BulkSetBuilder).list({ filter: (f) => f[key]!.eq((items[r.index] as Record<string, unknown>)[key]), top: 2 }));
+      counts.requests++;
+      // Reads: a failure here leaves the items unknown (and is not thrown).
+      const answers = (await runBatch(executor, route, "company", route.prefix, build, { abortSignal: options.abortSignal, timeoutInMs: options.timeoutInMs, headers: options.headers }).catch(() => [])) as BatchSettledResult<unknown[]>[];
+      answers.forEach((answer, k) => {
+        const r = part[k]!;
+        if (!answer.ok || answer.value.length > 1) return;
+        counts.unknown--;
+        if (answer.value.length === 1) settle({ index: r.index, status: "ok", value: answer.value[0] as T });
+        else settle({ index: r.index, status: "failed", error: new Error(`Its answer was lost and no record with ${key} = ${JSON.stringify((items[r.index] as Record<string, unknown>)[key])} exists: it was not applied. Send it again (resume from the checkpoint).`, { cause: r.error }) });
+      });
+    }
+  };
+
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < chunks.length) {
@@ -115,6 +139,7 @@ export async function runBulk<T>(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, chunks.length) }, worker));
+  if (options.lookupKey !== undefined && options.abortSignal?.aborted !== true) await resolveByKey(options.lookupKey);
   const final = results.map((r, i) => r ?? { index: i, status: "not-sent" as const });
   return {
     items: final,

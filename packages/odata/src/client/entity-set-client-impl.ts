@@ -65,17 +65,17 @@ export class EntitySetClientImpl {
 
   async updateMany(updates: readonly BulkUpdate<unknown, object>[], options?: BulkOptions): Promise<BulkResult<unknown>> {
     const { runBulk } = await import("../bulk/run-bulk.js");
-    return runBulk(this.#executor, this.#type, this.#path, updates, (s, u) => s.byId((u as BulkUpdate<unknown, object>).key).update((u as BulkUpdate<unknown, object>).patch, u), options);
+    return runBulk(this.#executor, this.#type, this.#path, updates, (s, u) => s.byId((u as BulkUpdate<unknown, object>).key).update((u as BulkUpdate<unknown, object>).patch, u), withoutLookup(options));
   }
 
   async getMany(keys: readonly unknown[], options?: BulkOptions): Promise<BulkResult<unknown>> {
     const { runBulk } = await import("../bulk/run-bulk.js");
-    return runBulk(this.#executor, this.#type, this.#path, keys, (s, key) => s.byId(key).get(), options);
+    return runBulk(this.#executor, this.#type, this.#path, keys, (s, key) => s.byId(key).get(), withoutLookup(options));
   }
 
   async deleteMany(deletes: readonly BulkDelete<unknown>[], options?: BulkOptions): Promise<BulkResult<void>> {
     const { runBulk } = await import("../bulk/run-bulk.js");
-    return runBulk(this.#executor, this.#type, this.#path, deletes, (s, d) => s.byId((d as BulkDelete<unknown>).key).delete(d), options);
+    return runBulk(this.#executor, this.#type, this.#path, deletes, (s, d) => s.byId((d as BulkDelete<unknown>).key).delete(d), withoutLookup(options));
   }
 
   /** See `createOrFind`: create unless a record with the same alternate key exists; no duplicates after lost answers. */
@@ -93,6 +93,13 @@ export class EntitySetClientImpl {
     for await (const row of this.query({ filter: filter as never, top: 2 }).list(options)) rows.push(row);
     return rows;
   }
+}
+
+/** `lookupKey` resolves unknown creates; for other bulk writes a found record proves nothing. */
+function withoutLookup(options: BulkOptions | undefined): BulkOptions | undefined {
+  if (options?.lookupKey === undefined) return options;
+  const { lookupKey: _, ...rest } = options;
+  return rest;
 }
 
 export class EntityQueryImpl {
