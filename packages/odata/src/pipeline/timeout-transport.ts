@@ -1,6 +1,6 @@
 import { ODataTimeoutError } from "../errors/odata-timeout-error.js";
 import { attemptSignalOf, setAttemptSignal } from "./attempt-signal.js";
-import type { FetchLike, Policy } from "./policy.js";
+import { composePipeline, type FetchLike, type Policy } from "./policy.js";
 
 // Moved to errors/; re-exported for code that imported it from here.
 export { ODataTimeoutError };
@@ -59,29 +59,6 @@ export function signalTransport(transport: Transport): FetchLike {
  * const send = timeoutTransport(fetch, 120_000);
  */
 export function timeoutTransport(transport: Transport, defaultTimeoutInMs: number): FetchLike {
-  // Body-less requests are re-sent as the same object on retry, after the header was removed: remember it.
-  const perRequest = new WeakMap<Request, number>();
-  return async (request) => {
-    const header = request.headers.get("x-bcts-timeout");
-    if (header !== null) {
-      perRequest.set(request, Number(header));
-      request.headers.delete("x-bcts-timeout");
-    }
-    const timeoutInMs = perRequest.get(request) ?? defaultTimeoutInMs;
-    if (!(timeoutInMs > 0) || !Number.isFinite(timeoutInMs)) return transport(request);
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(request.signal.reason);
-    if (request.signal.aborted) onAbort();
-    else request.signal.addEventListener("abort", onAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(new ODataTimeoutError(request.method, request.url, timeoutInMs)), timeoutInMs);
-    try {
-      return await transport(request, { signal: controller.signal });
-    } catch (error) {
-      if (controller.signal.aborted && controller.signal.reason instanceof ODataTimeoutError) throw controller.signal.reason;
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      request.signal.removeEventListener("abort", onAbort);
-    }
-  };
+  // The same two steps the client composes, kept as one function for custom pipelines.
+  return composePipeline([attemptTimeoutPolicy(defaultTimeoutInMs)], signalTransport(transport));
 }
