@@ -3,11 +3,14 @@
 // round leaves mirror and delta link as they were. (It fails on the round's first GET: the emulator's
 // faults match paths, not page tokens, so a failure after some pages is not covered here.)
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import { cronusCompanyId } from "@bcts/emulator";
 import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { clientFor } from "../src/company.js";
-import { syncCustomers } from "../src/scenarios/sync-customers.js";
+import { syncCustomers, type CustomerSyncFile } from "../src/scenarios/sync-customers.js";
 import { resolveTarget, type Target } from "../src/target.js";
 
 const databaseUrl = "postgresql://postgres@127.0.0.1:5432/test";
@@ -80,5 +83,27 @@ describe("sync-customers into PostgreSQL (delta links)", () => {
     expect(await deltaLink()).toEqual([link2]);
     await run();
     expect(await mirror()).toEqual(await server());
+  });
+
+  test("without DATABASE_URL the JSON file uses delta links where the server has them: deletions are seen too", { timeout: 30_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "bcts-sync-json-"));
+    try {
+      const file = join(dir, "customers.json");
+      const run = () => quietly(() => syncCustomers(target, { file, companyId: cronusCompanyId, pageSize: 2 }));
+      const read = () => JSON.parse(readFileSync(file, "utf8")) as CustomerSyncFile;
+      const names = (f: CustomerSyncFile) => new Map(Object.values(f.customers).map((c) => [c.id, c.displayName ?? ""]));
+      await run();
+      expect(read().deltaLink).toMatch(/\$deltatoken=/);
+      expect(names(read())).toEqual(await server());
+      const customers = clientFor(target).company(cronusCompanyId).customers;
+      const [first, second] = [...(await server()).keys()];
+      await customers.byId(first!).delete();
+      await customers.byId(second!).update({ displayName: "json delta" });
+      await run();
+      expect(names(read())).toEqual(await server());
+      expect(read().customers[first!]).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

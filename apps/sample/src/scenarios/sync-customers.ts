@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Customer } from "@bcts/client";
 import { clientFor, pickCompany } from "../company.js";
+import { ODataDeltaUnsupportedError } from "@bcts/odata";
 import { log } from "../log.js";
 import { mirrorCustomersToPostgres } from "./postgres-customer-mirror.js";
 import type { Target } from "../target.js";
@@ -29,12 +30,16 @@ export interface CustomerSyncFile {
   /** The greatest lastModifiedDateTime seen; the next run asks only for records changed after it. */
   readonly lastModifiedDateTime: string | null;
   readonly customers: Readonly<Record<string, SyncedCustomer>>;
+  /** Set when the server has delta links: the next run asks for the changes since (deletions included). */
+  readonly deltaLink?: string;
 }
 
 /**
  * Incremental sync of customers into a local JSON file. The first run copies all customers page
  * by page; later runs ask only for `lastModifiedDateTime gt <high-water mark>` and merge them.
  * Deletions are not seen by this pattern (use webhooks or a periodic full compare for those).
+ * Where the server has delta links (docs/delta-sync.md; not BC online since v24) the runs use them
+ * instead and see deletions too; the first run finds out (one GET) and the file remembers.
  */
 export async function syncCustomers(target: Target, options: SyncCustomersOptions = {}): Promise<void> {
   // An explicit `file` means the JSON mirror even when DATABASE_URL is set.
@@ -52,6 +57,10 @@ export async function syncCustomers(target: Target, options: SyncCustomersOption
   const state = previous?.companyId === company.id ? previous : undefined;
   if (state) log.detail(`${file}: ${Object.keys(state.customers).length} customers, changed up to ${state.lastModifiedDateTime ?? "(never)"}`);
   else log.detail(`${file}: ${previous ? "another company's copy — starting over" : "not there yet — full copy"}`);
+
+  if (state?.deltaLink !== undefined || state === undefined) {
+    if (await syncByDeltaLink(bc, company.id, file, state, options.pageSize ?? 100)) return;
+  }
 
   const since = state?.lastModifiedDateTime ?? null;
   const query = bc.company(company.id).customers.query({
@@ -79,6 +88,43 @@ export async function syncCustomers(target: Target, options: SyncCustomersOption
   log.step("Write the local copy");
   await writeSyncFile(file, { companyId: company.id, lastModifiedDateTime: highWater, customers });
   log.detail(`${fetched} fetched in ${pages} ${pages === 1 ? "page" : "pages"}; ${Object.keys(customers).length} customers in ${file}`, `next run asks for changes after ${highWater ?? "(nothing yet)"}`);
+}
+
+/** A delta round into the JSON file; false when the server has no delta links (nothing was changed then). */
+async function syncByDeltaLink(bc: ReturnType<typeof clientFor>, companyId: string, file: string, state: CustomerSyncFile | undefined, pageSize: number): Promise<boolean> {
+  log.step(state?.deltaLink ? "Fetch the changes since the stored delta link" : "Fetch all customers with change tracking (Prefer: odata.track-changes)");
+  const round = bc.company(companyId).customers.sync({
+    deltaLink: state?.deltaLink,
+    select: ["id", "number", "displayName", "email", "balanceDue", "lastModifiedDateTime"],
+    maxPageSize: pageSize,
+    onExpired: "rebaseline",
+  });
+  const customers: Record<string, SyncedCustomer> = { ...state?.customers };
+  let upserts = 0;
+  let deletes = 0;
+  try {
+    for await (const change of round) {
+      if (change.kind === "upsert") {
+        const c = change.entity;
+        customers[c.id] = { id: c.id, number: c.number, displayName: c.displayName, email: c.email, balanceDue: c.balanceDue, lastModifiedDateTime: c.lastModifiedDateTime };
+        upserts++;
+      } else if (change.kind === "delete") {
+        delete customers[change.id];
+        deletes++;
+      } else {
+        log.detail("the stored delta link expired (410): re-reading everything");
+        for (const id of Object.keys(customers)) delete customers[id];
+      }
+    }
+  } catch (error) {
+    if (!(error instanceof ODataDeltaUnsupportedError) || state?.deltaLink !== undefined) throw error;
+    log.detail("no delta links on this server (BC online removed them in v24): using lastModifiedDateTime instead");
+    return false;
+  }
+  const highWater = Object.values(customers).reduce<string | null>((max, c) => (c.lastModifiedDateTime && (max === null || c.lastModifiedDateTime > max) ? c.lastModifiedDateTime : max), null);
+  await writeSyncFile(file, { companyId, lastModifiedDateTime: highWater, customers, deltaLink: round.deltaLink! });
+  log.detail(`${upserts} upserted, ${deletes} deleted in ${round.requests} ${round.requests === 1 ? "request" : "requests"}; ${Object.keys(customers).length} customers in ${file}`, "next run asks for the changes since this round's delta link");
+  return true;
 }
 
 export async function readSyncFile(file: string): Promise<CustomerSyncFile | undefined> {
