@@ -7,6 +7,7 @@ import type { Redactor } from "../redactor.js";
 import { HttpsNetworkClient, type HttpsNetworkClientOptions } from "./https-network-client.js";
 import { mapMsalError } from "./map-msal-error.js";
 import { msalLoggerOptions } from "./msal-logger.js";
+import { toAccessToken } from "./to-access-token.js";
 
 /** How the app proves itself to Entra ID. */
 export type ConfidentialCredential =
@@ -69,14 +70,7 @@ export class ConfidentialClient {
         { code: "invalid_response", tenantId: this.settings.authority.tenantId, clientId: this.settings.clientId, remedy: "Entra ID or a proxy returned an unusable answer; retry later." },
       );
     }
-    // MSAL computes expiry from the real clock; carry the lifetime over to the injected one.
-    const toClock = (d: Date) => clockStart + (d.getTime() - realStart);
-    return {
-      token: result.accessToken,
-      tokenType: "Bearer",
-      expiresOnTimestamp: toClock(result.expiresOn),
-      ...(result.refreshOn instanceof Date ? { refreshAfterTimestamp: toClock(result.refreshOn) } : {}),
-    };
+    return toAccessToken({ accessToken: result.accessToken, expiresOn: result.expiresOn, refreshOn: result.refreshOn }, { clockStart, realStart });
   }
 
   mapError(error: unknown): AuthenticationError {

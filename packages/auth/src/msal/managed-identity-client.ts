@@ -11,6 +11,7 @@ import type { Redactor } from "../redactor.js";
 import { mapMsalError } from "./map-msal-error.js";
 import { ManagedIdentityNetworkClient, withManagedIdentityNetworkOptions, type ManagedIdentityNetworkOptions } from "./managed-identity-network-client.js";
 import { msalLoggerOptions } from "./msal-logger.js";
+import { toAccessToken } from "./to-access-token.js";
 
 /** Which managed identity: the host's system-assigned one, or a user-assigned one by one of its ids. */
 export type ManagedIdentitySelector =
@@ -65,13 +66,7 @@ export class ManagedIdentityClient {
         code: "invalid_response", clientId: clientIdOf(this.settings.identity), remedy: "The managed identity endpoint returned an unusable answer; retry later.",
       });
     }
-    const toClock = (d: Date) => clockStart + (d.getTime() - realStart);
-    return {
-      token: result.accessToken,
-      tokenType: "Bearer",
-      expiresOnTimestamp: toClock(result.expiresOn),
-      ...(result.refreshOn instanceof Date ? { refreshAfterTimestamp: toClock(result.refreshOn) } : {}),
-    };
+    return toAccessToken({ accessToken: result.accessToken, expiresOn: result.expiresOn, refreshOn: result.refreshOn }, { clockStart, realStart });
   }
 
   /**
