@@ -1,6 +1,8 @@
 import { request, type Agent } from "node:https";
 import { createSecureContext, rootCertificates, type SecureContext } from "node:tls";
 import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from "@azure/msal-node";
+import { parseJsonObject } from "./parse-json-object.js";
+import { RawRequestTimeoutError, sendRawRequest, type RawResponse } from "./send-raw-request.js";
 
 export interface HttpsNetworkClientOptions {
   /** Extra trusted CA certificates (PEM), e.g. the emulator's test CA. Added to Node's defaults. */
@@ -27,8 +29,6 @@ export interface TransportFailure {
 }
 
 export const TRANSPORT_ERROR_CODE = "bcts_transport_error";
-
-interface RawResponse { status: number; headers: Record<string, string>; text: string }
 
 /**
  * msal-node's `system.networkClient` on node:https: bounded timeouts, extra CA, and retries *below*
@@ -74,16 +74,20 @@ export class HttpsNetworkClient implements INetworkModule {
       const retriesLeft = attempt <= this.#maxRetries;
       let raw: RawResponse;
       try {
-        raw = await this.#once(method, url, options);
+        raw = await sendRawRequest(method, url, options, {
+          timeoutInMs: this.#timeoutInMs,
+          send: request,
+          extra: { ...(this.#secureContext ? { secureContext: this.#secureContext } : {}), ...(this.options.agent ? { agent: this.options.agent } : {}) },
+        });
       } catch (e) {
-        const timeout = e instanceof TimeoutError;
+        const timeout = e instanceof RawRequestTimeoutError;
         if (retriesLeft) {
           await sleep(this.#delay(attempt));
           continue;
         }
         throw transportError(correlationId, `${timeout ? `timeout after ${this.#timeoutInMs} ms` : `network error: ${(e as Error).message}`} (${method} ${redactUrl(url)}, ${attempt} attempt${attempt > 1 ? "s" : ""})`, { kind: timeout ? "timeout" : "network", attempts: attempt });
       }
-      const body = parseJson(raw.text);
+      const body = parseJsonObject(raw.text);
       const retryAfterInMs = parseRetryAfter(raw.headers["retry-after"]);
       if (raw.status === 429 || raw.status >= 500) {
         if (retriesLeft && (retryAfterInMs ?? 0) <= this.#maxRetryAfterInMs) {
@@ -106,34 +110,10 @@ export class HttpsNetworkClient implements INetworkModule {
     }
   }
 
-  #once(method: string, url: string, options: NetworkRequestOptions | undefined): Promise<RawResponse> {
-    const body = method === "POST" ? options?.body ?? "" : undefined;
-    const headers: Record<string, string> = { ...options?.headers };
-    if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
-    return new Promise<RawResponse>((resolve, reject) => {
-      const req = request(url, { method, headers, ...(this.#secureContext ? { secureContext: this.#secureContext } : {}), ...(this.options.agent ? { agent: this.options.agent } : {}) }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          clearTimeout(timer);
-          const out: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
-          resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString("utf8") });
-        });
-        res.on("error", (e) => (clearTimeout(timer), reject(e)));
-      });
-      const timer = setTimeout(() => req.destroy(new TimeoutError()), this.#timeoutInMs);
-      req.on("error", (e) => (clearTimeout(timer), reject(e)));
-      req.end(body);
-    });
-  }
-
   #delay(attempt: number): number {
     return Math.round(this.#retryDelayInMs * 2 ** (attempt - 1) * (0.8 + 0.4 * Math.random()));
   }
 }
-
-class TimeoutError extends Error {}
 
 function transportError(correlationId: string, message: string, failure: TransportFailure): AuthError {
   const error = new AuthError(TRANSPORT_ERROR_CODE, correlationId, message);
@@ -160,15 +140,6 @@ function sharedSecureContext(extra: readonly string[]): SecureContext {
     secureContexts.set(key, context);
   }
   return context;
-}
-
-function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(text);
-    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function firstCode(body: Record<string, unknown> | undefined): number | undefined {

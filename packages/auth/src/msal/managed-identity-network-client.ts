@@ -3,6 +3,8 @@ import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { AuthError, type INetworkModule, type NetworkRequestOptions, type NetworkResponse } from "@azure/msal-node";
 import { TRANSPORT_ERROR_CODE, type TransportFailure } from "./https-network-client.js";
+import { parseJsonObject } from "./parse-json-object.js";
+import { RawRequestTimeoutError, sendRawRequest, type RawResponse } from "./send-raw-request.js";
 
 export interface ManagedIdentityNetworkOptions {
   /** Per attempt. Default 10 000 ms (IMDS answers in milliseconds; a hang means no IMDS here). */
@@ -12,8 +14,6 @@ export interface ManagedIdentityNetworkOptions {
   /** First backoff; doubles per retry, ±20 % jitter. Default 500 ms. */
   readonly retryDelayInMs?: number;
 }
-
-interface RawResponse { readonly status: number; readonly headers: Record<string, string>; readonly text: string }
 
 const RETRY_STATUSES = new Set([404, 408, 410, 429]);
 
@@ -54,16 +54,16 @@ export class ManagedIdentityNetworkClient implements INetworkModule {
       const retriesLeft = attempt <= maxRetries;
       let raw: RawResponse;
       try {
-        raw = await this.#once(method, url, options, timeoutInMs);
+        raw = await sendRawRequest(method, url, options, { timeoutInMs, send: url.startsWith("https:") ? httpsRequest : httpRequest });
       } catch (e) {
         if (retriesLeft) {
           await sleep(delay(attempt));
           continue;
         }
-        const timeout = e instanceof TimeoutError;
+        const timeout = e instanceof RawRequestTimeoutError;
         throw transportError(`${timeout ? `timeout after ${timeoutInMs} ms` : `network error: ${(e as Error).message}`} (${where}, ${attempt} attempt${attempt > 1 ? "s" : ""}) — is a managed identity available on this host?`, { kind: timeout ? "timeout" : "network", attempts: attempt });
       }
-      const body = parseJson(raw.text);
+      const body = parseJsonObject(raw.text);
       if ((raw.status >= 500 || RETRY_STATUSES.has(raw.status)) && retriesLeft) {
         // A short Retry-After (App Service sends one with 429) is honoured; a long one is not waited for here.
         const retryAfter = Number(raw.headers["retry-after"]);
@@ -79,32 +79,7 @@ export class ManagedIdentityNetworkClient implements INetworkModule {
       return { status: raw.status, headers: raw.headers, body };
     }
   }
-
-  #once(method: string, url: string, options: NetworkRequestOptions | undefined, timeoutInMs: number): Promise<RawResponse> {
-    const send = url.startsWith("https:") ? httpsRequest : httpRequest;
-    const body = method === "POST" ? options?.body ?? "" : undefined;
-    const headers: Record<string, string> = { ...options?.headers };
-    if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
-    return new Promise<RawResponse>((resolve, reject) => {
-      const req = send(url, { method, headers }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          clearTimeout(timer);
-          const out: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(", ") : v;
-          resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString("utf8") });
-        });
-        res.on("error", (e) => (clearTimeout(timer), reject(e)));
-      });
-      const timer = setTimeout(() => req.destroy(new TimeoutError()), timeoutInMs);
-      req.on("error", (e) => (clearTimeout(timer), reject(e)));
-      req.end(body);
-    });
-  }
 }
-
-class TimeoutError extends Error {}
 
 function transportError(message: string, failure: TransportFailure): AuthError {
   return Object.assign(new AuthError(TRANSPORT_ERROR_CODE, "", message), { bctsTransport: failure });
@@ -114,15 +89,6 @@ function transportError(message: string, failure: TransportFailure): AuthError {
 function describeBody(body: Record<string, unknown> | undefined): string {
   const text = typeof body?.error_description === "string" ? body.error_description : typeof body?.message === "string" ? body.message : undefined;
   return text ? `: ${text.slice(0, 200)}` : "";
-}
-
-function parseJson(text: string): Record<string, unknown> | undefined {
-  try {
-    const v: unknown = JSON.parse(text);
-    return typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function sleep(ms: number): Promise<void> {
