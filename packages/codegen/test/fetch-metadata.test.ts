@@ -17,6 +17,8 @@ beforeAll(async () => {
     if (req.url === "/ok/api/v2.0/$metadata") res.writeHead(200, { "content-type": "application/xml;charset=utf-8" }).end(edmx(""));
     else if (req.url === "/html/$metadata") res.writeHead(200, { "content-type": "text/html" }).end("<html>Sign in</html>");
     else if (req.url === "/json/$metadata") res.writeHead(200, { "content-type": "application/json" }).end(`{"value":[]}`);
+    else if (req.url === "/moved/$metadata") res.writeHead(307, { location: "http://127.0.0.2:9/elsewhere/$metadata?sig=abc" }).end();
+    else if (req.url === "/same/$metadata") res.writeHead(302, { location: "/ok/api/v2.0/$metadata" }).end();
     else if (req.url === "/denied/$metadata") res.writeHead(401, "Unauthorized", { "content-type": "application/json" }).end(`{"error":{"code":"Authentication_InvalidCredentials"}}`);
     else res.writeHead(404, "Not Found").end();
   });
@@ -32,6 +34,18 @@ async function failure(url: string): Promise<MetadataFetchError> {
 }
 
 describe("fetchMetadata", () => {
+  it("refuses redirects (another origin or the same one) instead of sending the token after them", async () => {
+    const before = seen.length;
+    const other = await failure(`${root}/moved`);
+    expect(other.status).toBe(307);
+    expect(other.message).toContain("redirect to http://127.0.0.2:9/elsewhere/$metadata?…");
+    expect(other.message).not.toContain("sig=abc");
+    const same = await failure(`${root}/same`);
+    expect(same.status).toBe(302);
+    // Nothing followed: one request per call, both to the configured URLs.
+    expect(seen.slice(before).map((s) => s.url)).toEqual(["/moved/$metadata", "/same/$metadata"]);
+  });
+
   it("GETs {serviceRoot}/$metadata with the bearer token and returns the XML", async () => {
     const xml = await fetchMetadata(`${root}/ok/api/v2.0/`, { credential });
     expect(xml).toBe(edmx(""));

@@ -24,12 +24,25 @@ export async function fetchMetadata(serviceRoot: string, options: FetchMetadataO
     response = await transport(url, {
       method: "GET",
       headers: { authorization: `Bearer ${token.token}`, accept: "application/xml" },
+      // Redirects are refused, not followed: the request carries the token, and a document from
+      // another place is code from someone else (docs/security.md).
+      redirect: "manual",
       ...(options.abortSignal ? { signal: options.abortSignal } : {}),
     });
   } catch (error) {
     if (options.abortSignal?.aborted) throw error;
     const cause = error instanceof Error ? `${error.message}${error.cause instanceof Error ? ` (${error.cause.message})` : ""}` : String(error);
     throw new MetadataFetchError(url, `could not reach the server: ${cause}`, "check the host name, network and proxy; for the emulator, check that it is running.", undefined, { cause: error });
+  }
+  if ((response.status >= 300 && response.status < 400) || response.type === "opaqueredirect") {
+    await response.body?.cancel();
+    const location = response.headers.get("location");
+    throw new MetadataFetchError(
+      url,
+      `answered ${response.status} with a redirect${location ? ` to ${redactQuery(location)}` : ""}, which bcts does not follow with a token`,
+      "put the final service root in the config (for Business Central online: https://api.businesscentral.dynamics.com/v2.0/<tenant>/<environment>/<route>).",
+      response.status,
+    );
   }
   const body = await response.text();
   if (!response.ok) {
@@ -41,6 +54,11 @@ export async function fetchMetadata(serviceRoot: string, options: FetchMetadataO
     throw new MetadataFetchError(url, `returned something that is not XML (content-type ${contentType}; first bytes ${JSON.stringify(body.slice(0, 80))})`, "check that the URL is a service root such as …/api/v2.0 or …/ODataV4, not a login or error page.", response.status);
   }
   return body;
+}
+
+function redactQuery(location: string): string {
+  const cut = location.search(/[?#]/);
+  return cut < 0 ? location : `${location.slice(0, cut)}?…`;
 }
 
 function remedyFor(status: number): string {
