@@ -1,9 +1,12 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { startEmulator } from "@bcts/emulator";
+import { BUSINESS_CENTRAL_ONLINE_LIMITS } from "@bcts/redis";
+// The worker's JSON contract and the redis-server starter are the sample's own (the bench runs the same worker file).
+import type { WorkerConfig, WorkerResult } from "../../../sample/src/multi-worker-worker.js";
+import { startRedisServer } from "../../../sample/src/start-redis-server.js";
 import { repoRoot } from "../paths.js";
 import { startCountingProxy } from "./counting-proxy.js";
-import { startLocalRedisServer } from "./local-redis-server.js";
 
 /** One configuration: N worker processes of one identity, with or without @bcts/redis. */
 export interface ScaleOutRun {
@@ -35,27 +38,9 @@ export interface ScaleOutSettings {
 
 export const defaultScaleOutSettings: ScaleOutSettings = { workerCounts: [1, 4, 16], totalRequests: 200, latencyInMs: 250, parallelPerWorker: 5 };
 
-/** The JSON contract of apps/sample/src/multi-worker-worker.ts (the same worker the sample runs). */
-interface WorkerConfig {
-  readonly index: number;
-  readonly requests: number;
-  readonly parallel: number;
-  readonly url: string;
-  readonly redisUrl: string | null;
-  readonly keyPrefix: string;
-  readonly limits: { readonly maxConcurrency: number; readonly maxRequestsPerWindow: number; readonly windowInMs: number };
-  readonly auth: { readonly tenantId: string; readonly clientId: string; readonly authorityHost?: string; readonly caPem?: string };
-  readonly waitForGo: boolean;
-}
-interface WorkerResult {
-  readonly ok: number;
-  readonly failed: number;
-  readonly error?: string;
-}
-
 const workerFile = join(repoRoot, "apps", "sample", "src", "multi-worker-worker.ts");
 // Business Central online's per-identity limits (bc-api-facts §7); the emulator enforces the same.
-const BC_LIMITS = { maxConcurrency: 5, maxRequestsPerWindow: 6_000, windowInMs: 300_000 };
+const BC_LIMITS = BUSINESS_CENTRAL_ONLINE_LIMITS;
 
 /**
  * Runs every worker count with and without the shared limiter/token cache against one emulator
@@ -66,7 +51,7 @@ export async function measureScaleOut(settings: ScaleOutSettings = defaultScaleO
   const emu = await startEmulator({ bc: { limits: { maxConcurrent: BC_LIMITS.maxConcurrency, maxQueue: 95, maxRequestsPerWindow: BC_LIMITS.maxRequestsPerWindow, windowMs: BC_LIMITS.windowInMs } } });
   emu.bc.faults.add({ match: { path: "/companies" }, action: { kind: "latency", ms: settings.latencyInMs } });
   const proxy = await startCountingProxy(emu.bcBaseUrl);
-  const redis = await startLocalRedisServer();
+  const redis = await startRedisServer();
   const runs: ScaleOutRun[] = [];
   try {
     for (const workers of settings.workerCounts) {
@@ -137,7 +122,7 @@ function startWorker(config: WorkerConfig, secret: string): { ready: Promise<voi
     });
     child.once("exit", (code) => {
       resolveReady();
-      resolve(last ?? { ok: 0, failed: config.requests, error: `worker exited with code ${code}` });
+      resolve(last ?? { index: config.index, ok: 0, throttled: 0, failed: config.requests, waitedInMs: 0, error: `worker exited with code ${code}` });
     });
   });
   child.on("error", () => undefined); // a worker that died already reports through "exit"

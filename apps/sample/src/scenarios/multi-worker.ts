@@ -1,9 +1,8 @@
-import { fork, spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
-import { createServer } from "node:net";
+import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createRedisConnection, identityKey, RedisRequestLimiter, BUSINESS_CENTRAL_ONLINE_LIMITS } from "@bcts/redis";
 import { log } from "../log.js";
+import { startRedisServer } from "../start-redis-server.js";
 import type { Target } from "../target.js";
 import type { WorkerConfig, WorkerResult } from "../multi-worker-worker.js";
 
@@ -92,42 +91,4 @@ function runWorker(config: WorkerConfig, secret: string): Promise<WorkerResult> 
     });
     child.once("exit", (code) => resolve(result ?? { index: config.index, ok: 0, throttled: 0, failed: config.requests, waitedInMs: 0, error: `exited with code ${code}` }));
   });
-}
-
-/** A redis-server for this run only: a free port on 127.0.0.1, no persistence. */
-async function startRedisServer(): Promise<{ readonly url: string; stop(): Promise<void> }> {
-  const port = await new Promise<number>((resolve, reject) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      s.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port"))));
-    });
-  });
-  const child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
-  const failed = once(child, "error").then(([e]) => {
-    throw new Error(`Could not start redis-server (${(e as Error).message}). Install Redis 7 or set REDIS_URL.`);
-  });
-  const probe = createRedisConnection(`redis://127.0.0.1:${port}`);
-  try {
-    await Promise.race([
-      (async () => {
-        for (let i = 0; i < 100; i++) {
-          if (await probe.ping().then(() => true, () => false)) return;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        throw new Error(`redis-server did not answer on port ${port}.`);
-      })(),
-      failed,
-    ]);
-  } finally {
-    probe.disconnect();
-  }
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = once(child, "exit");
-      child.kill("SIGTERM");
-      await exited;
-    },
-  };
 }
