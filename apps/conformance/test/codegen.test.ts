@@ -7,8 +7,8 @@ import { all, useConformance } from "./conformance-context.js";
 
 // What codegen makes of a non-BC document: the dialect, the scope of every set, the ETag rules.
 const ctx = useConformance();
-const BC_API = new URL("../../../../shared/fixtures/bc-metadata/api-v2.0.rebelpl.2025-06.xml", import.meta.url);
-const BC_ODATAV4 = new URL("../../../../shared/fixtures/bc-metadata/odatav4.poloio-bc-odatav4-test.connected-service-csdl.xml", import.meta.url);
+const BC_API = new URL("../../../fixtures/bc-metadata/api-v2.0.rebelpl.2025-06.xml", import.meta.url);
+const BC_ODATAV4 = new URL("../../../fixtures/bc-metadata/odatav4.poloio-bc-odatav4-test.connected-service-csdl.xml", import.meta.url);
 
 function generate(xml: string, kind: "api" | "odatav4", dialect?: "business-central" | "odata") {
   const [route] = resolveConfig({ routes: [{ name: "r", kind, path: kind === "api" ? "api/v2.0" : "ODataV4", source: { kind: "file", path: "x.xml" }, outDir: "/tmp/unused", openapi: false, ...(dialect ? { dialect } : {}) }] }, "/tmp");

@@ -9,7 +9,7 @@ const root = fileURLToPath(new URL("../../../", import.meta.url));
 
 // docs/emulator.md's test example is complete code: beyond compiling it (doc-samples.test.ts), run it.
 test("the emulator guide's example runs: the injected 503 is retried and the item is created", () => {
-  const [sample] = extractDocSamples(root, [join(root, "docs/emulator.md")]).filter((s) => s.code.includes("startEmulator("));
+  const [sample] = extractDocSamples(root, [join(root, "docs/emulator.md")]).filter((s) => s.code.includes("startEmulator(") && s.code.includes("faults.add("));
   expect(sample).toBeDefined();
   const dir = join(root, "apps/sample/.tmp/doc-run");
   mkdirSync(dir, { recursive: true });

@@ -5,7 +5,7 @@ import type { Customer } from "@bcts/client";
 import { clientFor, pickCompany } from "../company.js";
 import { ODataDeltaUnsupportedError } from "@bcts/odata";
 import { log } from "../log.js";
-import { mirrorCustomersToPostgres } from "./postgres-customer-mirror.js";
+import { mirrorCustomersToPostgres } from "../postgres-customer-mirror.js";
 import type { Target } from "../target.js";
 
 export const defaultSyncFile = join(fileURLToPath(new URL("../../.data/", import.meta.url)), "customers.json");

@@ -1,8 +1,8 @@
 import pg from "pg";
 import { ODataDeltaUnsupportedError } from "@bcts/odata";
-import { clientFor, pickCompany } from "../company.js";
-import { log } from "../log.js";
-import type { Target } from "../target.js";
+import { clientFor, pickCompany } from "./company.js";
+import { log } from "./log.js";
+import type { Target } from "./target.js";
 
 export interface PostgresMirrorOptions {
   /** e.g. `postgresql://postgres@127.0.0.1:5432/test` (the scenario reads `DATABASE_URL`). */
