@@ -23,7 +23,8 @@ export type { CreateOrFindOptions, CreateOrFindResult } from "./client/create-or
 export type { Page, PageSettings, PagedAsyncIterableIterator } from "./client/paged-iterator.js";
 export { syncChanges, type SyncOptions, type DeltaSyncIterator } from "./delta/sync-changes.js";
 export { toDeltaChange, type DeltaChange } from "./delta/delta-change.js";
-export { ODataDeltaExpiredError, ODataDeltaUnsupportedError } from "./delta/odata-delta-errors.js";
+export { ODataDeltaExpiredError } from "./errors/odata-delta-expired-error.js";
+export { ODataDeltaUnsupportedError } from "./errors/odata-delta-unsupported-error.js";
 export { SubscriptionManager, type SubscriptionManagerOptions, type HandleResult } from "./webhooks/subscription-manager.js";
 export type { WebhookSubscription, SubscriptionsApi, WatchedSet, WatchedResource, WebhookChange, WebhookNotification, DeltaLinkStore } from "./webhooks/webhook-types.js";
 export type { BulkItemResult, BulkCheckpoint, BulkProgress, BulkOptions, BulkResult, BulkUpdate, BulkDelete } from "./bulk/bulk-types.js";

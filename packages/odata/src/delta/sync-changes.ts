@@ -6,7 +6,8 @@ import type { ReadOptions } from "../client/request-options.js";
 import { assertSameOrigin, resolveNextLink } from "../client/resolve-next-link.js";
 import { bodyParser, readCollection } from "../client/value-io.js";
 import { toDeltaChange, type DeltaChange } from "./delta-change.js";
-import { ODataDeltaExpiredError, ODataDeltaUnsupportedError } from "./odata-delta-errors.js";
+import { ODataDeltaExpiredError } from "../errors/odata-delta-expired-error.js";
+import { ODataDeltaUnsupportedError } from "../errors/odata-delta-unsupported-error.js";
 
 export interface SyncOptions extends ReadOptions {
   /** The `deltaLink` of the previous round; without it the round is a baseline (every row is an upsert). */

@@ -1,5 +1,5 @@
 import { ODataError } from "../errors/odata-error.js";
-import { ODataDeltaUnsupportedError } from "../delta/odata-delta-errors.js";
+import { ODataDeltaUnsupportedError } from "../errors/odata-delta-unsupported-error.js";
 import { unsafeRawFilter } from "../query/filter-expression.js";
 import type { DeltaLinkStore, SubscriptionsApi, WatchedResource, WebhookChange, WebhookNotification, WebhookSubscription } from "./webhook-types.js";
 
