@@ -40,6 +40,8 @@ export function renderScaleOut(runs: readonly ScaleOutRun[], settings: ScaleOutS
 export function spliceScaleOut(document: string, section: string): string {
   const start = document.indexOf(SCALE_OUT_HEADING);
   if (start < 0) return `${document.trimEnd()}\n\n${section}`;
-  const next = document.indexOf("\n## ", start + SCALE_OUT_HEADING.length);
+  // Ends at the next heading or at the next section's marker (bench:… markers precede their headings).
+  const ends = ["\n## ", "\n<!-- bench:"].map((m) => document.indexOf(m, start + SCALE_OUT_HEADING.length)).filter((i) => i >= 0);
+  const next = ends.length === 0 ? -1 : Math.min(...ends);
   return `${document.slice(0, start)}${section}${next < 0 ? "" : `\n${document.slice(next + 1)}`}`;
 }
