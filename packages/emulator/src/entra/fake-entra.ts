@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { classify, route } from "./entra-router.js";
 import type { EndpointResult } from "./endpoint-result.js";
-import { redactForm, redactHeaders, type FakeEntraBehavior, type FakeEntraBehaviorHook, type FakeEntraRequestLogEntry } from "./fault-behavior.js";
+import { applyBehavior, redactForm, redactHeaders, type FakeEntraBehavior, type FakeEntraBehaviorHook, type FakeEntraRequestLogEntry } from "./fault-behavior.js";
 import { demoTenantInput, findTenant, registerApp, registerTenant, type AppInput, type RegisteredApp, type RegisteredTenant, type TenantInput } from "./registrations.js";
 import { openIdConfiguration } from "./openid-configuration.js";
 import { defaultTls, testClientCredentialFiles, type FakeEntraTls } from "./tls-fixtures.js";
@@ -119,14 +119,7 @@ export async function startFakeEntra(options: FakeEntraOptions = {}): Promise<Fa
     const fault: FakeEntraBehavior | undefined = behavior?.({
       method: entry.method, path: entry.path, tenant, endpoint, form, grantType: entry.grantType, index: requestCount++,
     });
-    if (fault?.delayInMs) await new Promise((r) => setTimeout(r, fault.delayInMs));
-    if (fault?.hang) return void (entry.status = "hang");
-    if (fault?.destroy) return void ((entry.status = "destroy"), req.socket.destroy());
-    if (fault && (fault.status !== undefined || fault.json !== undefined || fault.raw !== undefined)) {
-      entry.status = fault.status ?? 200;
-      res.writeHead(entry.status, { "content-type": fault.raw !== undefined ? "text/html" : "application/json; charset=utf-8", ...fault.headers });
-      return void res.end(fault.raw ?? JSON.stringify(fault.json ?? {}));
-    }
+    if (await applyBehavior(fault, entry, req, res)) return;
     const result = route(
       {
         method: entry.method, path: url.pathname, query: url.searchParams, form,

@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 /** What a test sees about a request when deciding on a fault. */
 export interface FakeEntraRequestContext {
   readonly method: string;
@@ -64,4 +65,27 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
     out[k] = k === "authorization" || k === "cookie" ? "[redacted]" : Array.isArray(v) ? v.join(", ") : v;
   }
   return out;
+}
+
+/**
+ * Carries out what a behavior hook asked for (delay, hang, dropped connection, canned answer) and
+ * records it on the log entry. Resolves true when the request is answered (or deliberately not),
+ * false when it should be handled normally. Shared by the token endpoints and the managed-identity listener.
+ */
+export async function applyBehavior(
+  fault: FakeEntraBehavior | undefined,
+  entry: { status: FakeEntraRequestLogEntry["status"] },
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<boolean> {
+  if (fault?.delayInMs) await new Promise((r) => setTimeout(r, fault.delayInMs));
+  if (fault?.hang) return (entry.status = "hang"), true;
+  if (fault?.destroy) return (entry.status = "destroy"), req.socket.destroy(), true;
+  if (fault && (fault.status !== undefined || fault.json !== undefined || fault.raw !== undefined)) {
+    entry.status = fault.status ?? 200;
+    res.writeHead(entry.status, { "content-type": fault.raw !== undefined ? "text/html" : "application/json; charset=utf-8", ...fault.headers });
+    res.end(fault.raw ?? JSON.stringify(fault.json ?? {}));
+    return true;
+  }
+  return false;
 }

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { FakeEntraBehaviorHook, FakeEntraRequestLogEntry } from "./fault-behavior.js";
-import { redactHeaders } from "./fault-behavior.js";
+import { applyBehavior, redactHeaders } from "./fault-behavior.js";
 import {
   APP_SERVICE_TOKEN_PATH,
   handleManagedIdentityRequest,
@@ -72,14 +72,7 @@ export async function startManagedIdentityListener(ctx: ManagedIdentityListenerC
     };
     ctx.requests.push(entry);
     const fault = ctx.behavior()?.({ method: entry.method, path: entry.path, tenant: undefined, endpoint, form: new URLSearchParams(), grantType: undefined, index: ctx.nextIndex() });
-    if (fault?.delayInMs) await new Promise((r) => setTimeout(r, fault.delayInMs));
-    if (fault?.hang) return void (entry.status = "hang");
-    if (fault?.destroy) return void ((entry.status = "destroy"), req.socket.destroy());
-    if (fault && (fault.status !== undefined || fault.json !== undefined || fault.raw !== undefined)) {
-      entry.status = fault.status ?? 200;
-      res.writeHead(entry.status, { "content-type": fault.raw !== undefined ? "text/html" : "application/json; charset=utf-8", ...fault.headers });
-      return void res.end(fault.raw ?? JSON.stringify(fault.json ?? {}));
-    }
+    if (await applyBehavior(fault, entry, req, res)) return;
     if (!style) return void ((entry.status = 404), write(res, 404, { error: "not_found", error_description: `No managed-identity endpoint at ${path}` }));
     const result = handleManagedIdentityRequest(
       { style, method: entry.method, query: url.searchParams, headers: req.headers },
