@@ -1,6 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { repoRoot } from "../paths.js";
+import { replaceDocSection } from "../report/replace-doc-section.js";
 import { THROTTLING_END, THROTTLING_START, throttlingSection } from "../report/throttling-section.js";
 import { measureThrottling } from "./measure-throttling.js";
 
@@ -20,13 +18,6 @@ export async function runThrottlingOnly(writeDoc: boolean, log: (message: string
   const section = await throttlingReport(log);
   console.log(section);
   if (!writeDoc) return;
-  const file = join(repoRoot, "docs", "benchmarks.md");
-  const doc = readFileSync(file, "utf8");
-  const start = doc.indexOf(THROTTLING_START);
-  const end = doc.indexOf(THROTTLING_END);
-  let next: string;
-  if (start >= 0 && end > start) next = doc.slice(0, start) + section + doc.slice(end + THROTTLING_END.length);
-  else next = `${doc.trimEnd()}\n\n${section}\n`;
-  writeFileSync(file, next);
+  replaceDocSection(THROTTLING_START, THROTTLING_END, section);
   log("wrote the throughput section of docs/benchmarks.md");
 }
