@@ -2,7 +2,7 @@
 // write-outcome invariants per item), abort + resume from a checkpoint, atomic chunks.
 import { seededRandom, type FaultAction } from "@bcts/emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BulkCheckpoint, BulkResult } from "../src/index.js";
+import { InProcessLimiter, type BulkCheckpoint, type BulkResult } from "../src/index.js";
 import { startEmulatorFixture, type EmulatorFixture } from "./support/emulator-fixture.js";
 
 let f: EmulatorFixture;
@@ -134,6 +134,36 @@ describe("createMany / updateMany / deleteMany", () => {
     expect(server.size).toBe(30);
     expect([...server.values()].every((n) => n === 1)).toBe(true);
     await expect(company().customers.createMany(bodies.slice(1), { resumeFrom: saved })).rejects.toThrow(/checkpoint of 30 items/);
+  });
+
+  it("progress: settled counts every chunk; a checkpoint read in the report lists what was applied by then; 5 batches in flight by default", async () => {
+    const numbers = Array.from({ length: 700 }, (_, i) => `BP-${i}`);
+    f.emu.bc.resetLimitStatistics();
+    const latency = f.emu.bc.faults.add({ match: { path: /\$batch$/ }, action: { kind: "latency", ms: 50 } });
+    const reports: { settled: number; applied: number }[] = [];
+    let unread = 0;
+    try {
+      // A limiter of its own: requests of the earlier fault tests may still hold slots of the shared one.
+      const own = f.client({ limiter: new InProcessLimiter() }).company(f.companyId);
+      const result = await own.customers.createMany(numbers.map((number) => ({ number, displayName: number })), {
+        chunkSize: 100,
+        onProgress: (p) => {
+          // Every other report leaves its checkpoint unread (it is built only when read).
+          if (reports.length % 2 === 1) {
+            unread++;
+            return void reports.push({ settled: p.settled, applied: -1 });
+          }
+          reports.push({ settled: p.settled, applied: p.checkpoint.applied.length });
+        },
+      });
+      expect(result.ok).toBe(700);
+    } finally {
+      latency.remove();
+    }
+    expect(reports.map((r) => r.settled).sort((a, b) => a - b)).toEqual([100, 200, 300, 400, 500, 600, 700]);
+    for (const r of reports) if (r.applied >= 0) expect(r.applied).toBe(r.settled);
+    expect(unread).toBeGreaterThan(0);
+    expect(f.emu.bc.limitStatistics.maxObservedConcurrency).toBe(5);
   });
 
   it("updateMany: an atomic chunk with one stale ETag changes nothing; non-atomic, only that item fails; deleteMany removes the rest", async () => {

@@ -39,13 +39,22 @@ export interface BulkProgress {
   readonly ok: number;
   readonly failed: number;
   readonly unknown: number;
+  /**
+   * Where the run stands, built when first read (it walks every item: read it when you store it, not
+   * on every call if the input is large). Outcomes only become known or more certain, so a checkpoint
+   * read later than its report is still a valid one — just a newer one.
+   */
   readonly checkpoint: BulkCheckpoint;
 }
 
 export interface BulkOptions extends Omit<RequestOptions, "onResponse"> {
   /** Operations per `$batch` request, 1–100 (BC's maximum, the default). */
   readonly chunkSize?: number;
-  /** `$batch` requests in flight at once (default 4; the identity's limiter still bounds all requests). */
+  /**
+   * `$batch` requests in flight at once. Default 5, BC online's per-identity limit: a bulk run then
+   * uses every slot (the identity's limiter still bounds all requests, so with lower configured limits
+   * the rest wait in the limiter). Pass 4 to keep a slot free for other requests of the same identity.
+   */
   readonly concurrency?: number;
   /** Each chunk all or nothing (`Isolation: snapshot`): one failed item fails its whole chunk (`failed`). */
   readonly atomic?: boolean;

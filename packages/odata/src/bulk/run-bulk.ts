@@ -3,9 +3,10 @@ import { ODataBatchError } from "../errors/odata-batch-error.js";
 import { ODataQueryError } from "../errors/odata-query-error.js";
 import { writeOutcomeOf } from "../errors/write-outcome.js";
 import type { RequestExecutor } from "../client/request-executor.js";
+import { BUSINESS_CENTRAL_ONLINE_LIMITS } from "../limits/request-limiter.js";
 import { MAX_BATCH_OPERATIONS, type BatchOperation, type BatchSettledResult } from "../batch/batch-types.js";
 import { runBatch } from "../batch/run-batch.js";
-import type { BulkCheckpoint, BulkItemResult, BulkOptions, BulkResult } from "./bulk-types.js";
+import type { BulkCheckpoint, BulkItemResult, BulkOptions, BulkProgress, BulkResult } from "./bulk-types.js";
 
 /** How one input item becomes a batch operation, given the batch builder's client of the target set. */
 export type BulkOperationOf = (set: BulkSetBuilder, item: unknown) => BatchOperation<unknown>;
@@ -22,8 +23,8 @@ export interface BulkSetBuilder {
  * answered for the whole request (before processing it) makes them `failed`.
  *
  * @example
- * await runBulk(executor, customerType, "companies(…)/customers", rows, (s, row) => s.create(row as object), { concurrency: 4 });
- * // POST …/$batch {"requests":[…100 × {"method":"POST","url":"companies(…)/customers",…}]}  × ⌈rows/100⌉, 4 in flight
+ * await runBulk(executor, customerType, "companies(…)/customers", rows, (s, row) => s.create(row as object));
+ * // POST …/$batch {"requests":[…100 × {"method":"POST","url":"companies(…)/customers",…}]}  × ⌈rows/100⌉, 5 in flight
  */
 export async function runBulk<T>(
   executor: RequestExecutor,
@@ -37,7 +38,9 @@ export async function runBulk<T>(
   if (options.lookupKey !== undefined && !Object.hasOwn(type.properties, options.lookupKey)) {
     throw new ODataQueryError(`${type.name} has no property "${options.lookupKey}" to look records up by.`, `Pass a property name of ${type.name} as lookupKey. Nothing was sent.`);
   }
-  const concurrency = options.concurrency ?? 4;
+  // BC's per-identity limit (5): fewer leaves a slot idle for the whole run (measured: 4 → 25 waves of
+  // batches instead of 20 for 10,000 items); the identity's limiter still bounds every request.
+  const concurrency = options.concurrency ?? BUSINESS_CENTRAL_ONLINE_LIMITS.maxConcurrency;
   if (!Number.isSafeInteger(chunkSize) || chunkSize < 1 || chunkSize > MAX_BATCH_OPERATIONS) throw new ODataQueryError(`Invalid chunkSize ${chunkSize}.`, `Pass 1–${MAX_BATCH_OPERATIONS} (BC's limit per $batch).`);
   if (!Number.isSafeInteger(concurrency) || concurrency < 1) throw new ODataQueryError(`Invalid concurrency ${concurrency}.`, "Pass a positive integer.");
   const resume = options.resumeFrom;
@@ -57,8 +60,9 @@ export async function runBulk<T>(
   for (let s = 0; s < toSend.length; s += chunkSize) chunks.push(toSend.slice(s, s + chunkSize));
 
   const route = syntheticRoute(type, path);
-  const counts = { ok: 0, failed: 0, unknown: 0, requests: 0 };
+  const counts = { ok: 0, failed: 0, unknown: 0, requests: 0, settled: items.length - toSend.length };
   const settle = (result: BulkItemResult<T>): void => {
+    if (results[result.index] === undefined) counts.settled++;
     results[result.index] = result;
     if (result.status === "ok" || result.status === "failed" || result.status === "unknown") counts[result.status]++;
   };
@@ -104,7 +108,7 @@ export async function runBulk<T>(
         }
       }
     }
-    options.onProgress?.({ total: items.length, settled: results.filter((r) => r !== undefined).length, ok: counts.ok, failed: counts.failed, unknown: counts.unknown, checkpoint: checkpoint() });
+    if (options.onProgress !== undefined) options.onProgress(progressOf(items.length, counts, checkpoint));
   };
 
   /** Unknown creates, looked up by their alternate key (up to 100 GETs per `$batch`, one at a time). */
@@ -150,6 +154,21 @@ export async function runBulk<T>(
     notSent: final.filter((r) => r.status === "not-sent").length,
     requests: counts.requests,
     checkpoint: checkpoint(),
+  };
+}
+
+/**
+ * A progress report whose `checkpoint` is built when read (and then kept): building it walks every
+ * item, which per chunk made a run quadratic in its size (100,000 items: 1,000 walks of 100,000).
+ */
+function progressOf(total: number, counts: { readonly ok: number; readonly failed: number; readonly unknown: number; readonly settled: number }, checkpoint: () => BulkCheckpoint): BulkProgress {
+  let built: BulkCheckpoint | undefined;
+  return {
+    total, settled: counts.settled, ok: counts.ok, failed: counts.failed, unknown: counts.unknown,
+    get checkpoint() {
+      built ??= checkpoint();
+      return built;
+    },
   };
 }
 
