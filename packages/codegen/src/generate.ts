@@ -7,6 +7,9 @@ import { fetchMetadata } from "./fetch/fetch-metadata.js";
 import { sha256 } from "./print/banner.js";
 import { generateFiles } from "./generate-files.js";
 import { staleFiles, writeOutput } from "./print/write-output.js";
+import { saveCodeCache } from "./code-cached-require.js";
+import type { GenerationTimings } from "./generation-timings.js";
+import { loadTsMorph, takeTsMorphLoad } from "./ts-morph.js";
 
 export interface GenerateOptions {
   readonly routes: readonly RouteConfig[];
@@ -30,6 +33,8 @@ export interface RouteResult {
   readonly snapshot: string | undefined;
   /** The changeset written because the document changed (route option `changeset`). */
   readonly changeset: { readonly path: string; readonly bump: "major" | "minor" } | undefined;
+  /** Milliseconds per stage (`bcts generate --timings` prints them). */
+  readonly timings: GenerationTimings;
 }
 
 /**
@@ -42,14 +47,19 @@ export interface RouteResult {
  */
 export async function generate(options: GenerateOptions): Promise<readonly RouteResult[]> {
   const routes = resolveConfig({ routes: options.routes }, options.cwd ?? process.cwd());
+  loadTsMorph();
+  const load = takeTsMorphLoad();
   // Every route is generated before anything is written: one bad document leaves all output untouched.
   const generated = [];
   for (const route of routes) {
+    const started = performance.now();
     const input = await readInput(route, options);
-    generated.push({ route, input, ...generateFiles(input.xml, input.sourceName, route) });
+    const readMs = performance.now() - started;
+    generated.push({ route, input, readMs, ...generateFiles(input.xml, input.sourceName, route) });
   }
   const results: RouteResult[] = [];
-  for (const { route, input, files, notes } of generated) {
+  for (const { route, input, readMs, files, notes, timings } of generated) {
+    const started = performance.now();
     const stale = options.check ? await staleFiles(route.outDir, files) : [];
     let changeset: RouteResult["changeset"];
     let snapshot = input.snapshot;
@@ -61,8 +71,15 @@ export async function generate(options: GenerateOptions): Promise<readonly Route
       if (snapshot !== undefined && snapshot !== sourcePath(route)) await pin(snapshot, input.xml);
       await writeOutput(route.outDir, files);
     }
-    results.push({ name: route.name, outDir: route.outDir, fileCount: files.size, stale, notes, snapshot, changeset });
+    const first = results.length === 0;
+    results.push({
+      name: route.name, outDir: route.outDir, fileCount: files.size, stale, notes, snapshot, changeset,
+      timings: { tsMorphLoadMs: first ? load?.ms ?? 0 : 0, codeCache: first ? load?.codeCache : undefined, readMs, ...timings, writeMs: performance.now() - started, codeCacheSaveMs: 0 },
+    });
   }
+  // After generating, so that the cache also holds the functions V8 compiled lazily while doing it.
+  const started = performance.now();
+  if (saveCodeCache() > 0 && results[0]) results[0] = { ...results[0], timings: { ...results[0].timings, codeCacheSaveMs: performance.now() - started } };
   return results;
 }
 

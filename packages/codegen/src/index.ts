@@ -1,6 +1,8 @@
 // Public API of @bcts/codegen (explicit list; everything else is internal).
 export { generate, type GenerateOptions, type RouteResult } from "./generate.js";
 export { generateFiles, type GeneratedRoute } from "./generate-files.js";
+export type { GenerationTimings, PipelineTimings } from "./generation-timings.js";
+export type { CodeCacheStatus } from "./code-cached-require.js";
 export { fetchMetadata, type FetchMetadataOptions } from "./fetch/fetch-metadata.js";
 export { MetadataFetchError } from "./fetch/metadata-fetch-error.js";
 export { defineConfig } from "./config/define-config.js";

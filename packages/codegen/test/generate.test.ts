@@ -58,6 +58,16 @@ describe("generate()", () => {
     const [offline] = await generate({ routes: [live], cwd: dir, offline: true, check: true });
     expect(offline?.stale).toEqual([]);
   });
+
+  it("reports per-stage timings; the one-time ts-morph load only on the first route of the first call", async () => {
+    const results = await generate({ routes: [route("good.xml"), { ...route("good.xml"), name: "again", outDir: "out/again" }], cwd: dir });
+    const stages = ["tsMorphLoadMs", "readMs", "parseMs", "modelMs", "emitMs", "printMs", "writeMs", "codeCacheSaveMs"] as const;
+    for (const r of results) for (const stage of stages) expect(r.timings[stage]).toBeGreaterThanOrEqual(0);
+    // earlier tests in this file loaded ts-morph already and reported it; no call reports it twice
+    const [later] = await generate({ routes: [route("good.xml")], cwd: dir });
+    expect(later?.timings).toMatchObject({ tsMorphLoadMs: 0, codeCache: undefined, codeCacheSaveMs: 0 });
+    expect(results[1]?.timings).toMatchObject({ tsMorphLoadMs: 0, codeCache: undefined, codeCacheSaveMs: 0 });
+  });
 });
 
 describe("bcts CLI", () => {
@@ -83,8 +93,9 @@ describe("bcts CLI", () => {
 
   it("generates from flags and reports bad input with exit code 2 and a located message", async () => {
     const ok = io();
-    expect(await runCli(["generate", "--input", "good.xml", "--out", "flags-out"], ok.value)).toBe(0);
+    expect(await runCli(["generate", "--input", "good.xml", "--out", "flags-out", "--timings"], ok.value)).toBe(0);
     expect(files(join(dir, "flags-out"))).toContain("customer.ts");
+    expect(ok.out.join("\n")).toMatch(/\n  timings: read \d+ ms, parse \d+ ms, model \d+ ms, emit \d+ ms, print \d+ ms, write \d+ ms/);
     const bad = io();
     expect(await runCli(["generate", "--input", "truncated.xml", "--out", "flags-out"], bad.value)).toBe(2);
     expect(bad.err.join("\n")).toMatch(/^CsdlParseError: truncated.xml at line \d+, column \d+: expected well-formed XML/);

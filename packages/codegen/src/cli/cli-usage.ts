@@ -11,7 +11,7 @@ Commands:
   bcts <command> --help   options of one command
   bcts --version          the installed version`,
   generate: `Usage:
-  bcts generate [--config bcts.config.ts] [--route <name>]... [--check] [--offline] [--watch]
+  bcts generate [--config bcts.config.ts] [--route <name>]... [--check] [--offline] [--watch] [--timings]
   bcts generate --input <metadata.xml> --out <dir> [--kind api|odatav4] [--path api/v2.0] [--name api-v2.0]
                 [--entity-sets a,b] [--decimal number|string] [--int64 number|string] [--dates string|Date] [--no-openapi] [--check] [--watch]
   bcts generate --url <serviceRoot> --out <dir> ...   (token from the BC_ACCESS_TOKEN environment variable)
@@ -21,7 +21,9 @@ Commands:
   --check    exit 1 when the committed output differs from what would be generated (CI)
   --offline  read each route's pinned snapshot (metadata/<route>.xml) instead of its URL
   --watch    generate, then regenerate from the pinned snapshots whenever the config, a snapshot or an
-             --input file changes; stop with Ctrl-C`,
+             --input file changes; stop with Ctrl-C
+  --timings  print where each route's time went (ts-morph load, read, parse, model, emit, print, write);
+             BCTS_CODE_CACHE=off turns off the V8 code cache that speeds up loading ts-morph`,
   init: `Usage:
   bcts init [--kind api|odatav4] [--path <route path>] [--name <route name>] [--config bcts.config.ts] [--force]
 

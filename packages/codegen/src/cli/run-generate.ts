@@ -6,11 +6,12 @@ import { ConfigError } from "../config/config-error.js";
 import { loadConfig } from "../config/load-config.js";
 import { resolveConfig } from "../config/resolve-config.js";
 import { generate } from "../generate.js";
+import type { GenerationTimings } from "../generation-timings.js";
 import type { CliIo } from "./run-cli.js";
 import { watchFiles } from "./watch-files.js";
 
 const OPTIONS = {
-  config: { type: "string" }, route: { type: "string", multiple: true }, check: { type: "boolean" }, offline: { type: "boolean" }, watch: { type: "boolean" },
+  config: { type: "string" }, route: { type: "string", multiple: true }, check: { type: "boolean" }, offline: { type: "boolean" }, watch: { type: "boolean" }, timings: { type: "boolean" },
   input: { type: "string" }, url: { type: "string" }, out: { type: "string" }, kind: { type: "string" }, path: { type: "string" },
   name: { type: "string" }, "entity-sets": { type: "string" }, decimal: { type: "string" }, int64: { type: "string" }, dates: { type: "string" }, "no-openapi": { type: "boolean" },
 } as const;
@@ -79,8 +80,20 @@ async function runOnce(values: Values, io: CliIo, offline: boolean): Promise<Run
     } else {
       io.out(`${r.name}: wrote ${r.fileCount} files to ${r.outDir}${r.snapshot ? ` (snapshot ${r.snapshot})` : ""}`);
     }
+    if (values.timings) io.out(`  timings: ${formatTimings(r.timings)}`);
   }
   return { code: stale ? 1 : 0, watched: [...new Set(watched)] };
+}
+
+/** `ts-morph load 118 ms (code cache warm), read 1 ms, parse 40 ms, …` */
+export function formatTimings(t: GenerationTimings): string {
+  const ms = (value: number): string => `${value.toFixed(0)} ms`;
+  const parts = [
+    ...(t.codeCache === undefined ? [] : [`ts-morph load ${ms(t.tsMorphLoadMs)} (code cache ${t.codeCache})`]),
+    `read ${ms(t.readMs)}`, `parse ${ms(t.parseMs)}`, `model ${ms(t.modelMs)}`, `emit ${ms(t.emitMs)}`, `print ${ms(t.printMs)}`, `write ${ms(t.writeMs)}`,
+    ...(t.codeCacheSaveMs > 0.5 ? [`code cache save ${ms(t.codeCacheSaveMs)}`] : []),
+  ];
+  return parts.join(", ");
 }
 
 function flagRoute(values: Values, io: CliIo): RouteConfig {

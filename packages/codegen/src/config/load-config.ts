@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ts } from "../ts-morph.js";
+import { loadTsMorph, ts } from "../ts-morph.js";
 import { ConfigError } from "./config-error.js";
 
 /**
@@ -22,6 +22,7 @@ export async function loadConfig(path: string): Promise<unknown> {
   let modulePath = path;
   let temp: string | undefined;
   if (/\.(m?ts|cts)$/.test(path)) {
+    loadTsMorph();
     const output = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
       fileName: path,

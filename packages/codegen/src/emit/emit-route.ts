@@ -10,9 +10,11 @@ import { emitOperations } from "./emit-operations.js";
 import { emitRegistry } from "./emit-registry.js";
 import { emitOpenApi } from "./emit-openapi.js";
 import { emitPaths } from "./emit-paths.js";
+import { loadTsMorph } from "../ts-morph.js";
 
 /** Every file of one route's output folder, as data (pure: same model and options → same files). */
 export function emitRoute(model: EdmModel, options: EmitOptions, source: string): EmittedFile[] {
+  loadTsMorph(); // the structures carry ts-morph's StructureKind values
   const context = createEmitContext(model, options, source);
   const files: EmittedFile[] = [
     emitRegistry(model, options),

@@ -1,4 +1,4 @@
-import { IndentationText, NewLineKind, Project, QuoteKind, StructureKind } from "../ts-morph.js";
+import { IndentationText, loadTsMorph, NewLineKind, Project, QuoteKind, StructureKind } from "../ts-morph.js";
 import type { SourceFileStructure } from "ts-morph";
 import type { EmittedFile } from "../emit/emitted-file.js";
 import { compareStrings } from "../model/compare-strings.js";
@@ -11,6 +11,7 @@ export type PrintedFiles = ReadonlyMap<string, string>;
  * and never touches the disk (writing is `writeOutput`'s job).
  */
 export function printFiles(files: readonly EmittedFile[], bannerLine: string, options: { readonly reparse?: boolean } = {}): PrintedFiles {
+  loadTsMorph();
   const project = new Project({
     useInMemoryFileSystem: true,
     skipAddingFilesFromTsConfig: true,

@@ -1,0 +1,34 @@
+import type { CodeCacheStatus } from "./code-cached-require.js";
+
+/**
+ * Where one route's generation spent its time, in milliseconds of wall time (`performance.now()`).
+ * The process-wide costs (loading ts-morph, saving its code cache) are counted on the first route
+ * of a `generate()` call and are 0 on the others, so the fields of all routes add up to the call.
+ *
+ * @example
+ * const [api] = await generate({ routes });
+ * console.log(api.timings); // { tsMorphLoadMs: 118, codeCache: "warm", readMs: 1, parseMs: 40, … }
+ */
+export interface GenerationTimings {
+  /** Loading ts-morph and its bundled TypeScript (0 when this process had loaded it already). */
+  readonly tsMorphLoadMs: number;
+  /** How V8's code cache served that load; `undefined` when there was no load. */
+  readonly codeCache: CodeCacheStatus | undefined;
+  /** Reading the document (or fetching it). */
+  readonly readMs: number;
+  /** XML → CSDL structures (`csdl/`). */
+  readonly parseMs: number;
+  /** CSDL → model (`model/`). */
+  readonly modelMs: number;
+  /** Model → ts-morph structures and JSON values (`emit/`). */
+  readonly emitMs: number;
+  /** Structures → text (`print/print-files.ts`). */
+  readonly printMs: number;
+  /** Writing the output folder, snapshot and changeset; with `check`, comparing with the files on disk. */
+  readonly writeMs: number;
+  /** Writing a missing or rejected code cache after generation (see `BCTS_CODE_CACHE`). */
+  readonly codeCacheSaveMs: number;
+}
+
+/** The stages `generateFiles` runs, a subset of `GenerationTimings`. */
+export type PipelineTimings = Pick<GenerationTimings, "parseMs" | "modelMs" | "emitMs" | "printMs">;
