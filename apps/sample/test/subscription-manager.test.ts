@@ -1,8 +1,9 @@
 // SubscriptionManager (@bcts/odata) against the emulator and the sample receiver, with an injected clock:
 // create, no renewal while far from expiry, renewal (PATCH + handshake) when close, re-creation after 404,
-// clientState checks, notifications resolved into batched GETs, `collection` into delta sync rounds.
+// clientState checks, notifications resolved into batched GETs, `collection` into delta sync rounds;
+// adoption on start (a restarted manager renews instead of subscribing again; duplicates go) with a store.
 import { cronusCompanyId } from "@bcts/emulator";
-import { SubscriptionManager, type WebhookChange, type WebhookNotification } from "@bcts/odata";
+import { InMemorySubscriptionStore, SubscriptionManager, type StoredSubscription, type SubscriptionsApi, type WebhookChange, type WebhookNotification, type WebhookSubscription } from "@bcts/odata";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { clientFor } from "../src/company.js";
 import { resolveTarget, type Target } from "../src/target.js";
@@ -105,5 +106,75 @@ describe("SubscriptionManager", () => {
     } finally {
       await plain.close();
     }
+  });
+
+  test("adopts on start: a restarted manager renews the stored subscription; duplicates and an old clientState's go; another URL's stays; a gone one is re-created", { timeout: 30_000 }, async () => {
+    const bc = clientFor(target);
+    const company = bc.company(cronusCompanyId);
+    const resource = `api/v2.0/companies(${cronusCompanyId})/vendors`;
+    const clientState = "adopt-s3cret";
+    const store = new InMemorySubscriptionStore();
+    const managerOf = (options: { store?: InMemorySubscriptionStore; subscriptions?: SubscriptionsApi } = {}) =>
+      new SubscriptionManager({ subscriptions: options.subscriptions ?? bc.subscriptions, notificationUrl: receiver.url, clientState, store: options.store, resources: [{ resource, set: company.vendors }], onChange: () => undefined });
+    const onServer = async (): Promise<WebhookSubscription[]> => {
+      const all: WebhookSubscription[] = [];
+      for await (const s of bc.subscriptions.list()) if (s.resource.endsWith("/vendors")) all.push(s);
+      return all;
+    };
+    const stored = async (): Promise<readonly StoredSubscription[]> => store.load();
+
+    const first = managerOf({ store });
+    await first.start();
+    const id = first.subscriptions[0]!.subscriptionId;
+    expect((await stored()).map((s) => [s.id, s.resource, s.notificationUrl, s.clientState])).toEqual([[id, resource, receiver.url, clientState]]);
+    expect(JSON.stringify(first.subscriptions)).not.toContain(clientState);
+
+    // A restart: a new manager with the same store renews (handshake, PATCH) instead of creating.
+    const handshakes = receiver.handshakes.length;
+    const restarted = managerOf({ store });
+    await restarted.start();
+    expect(restarted.subscriptions.map((s) => s.subscriptionId)).toEqual([id]);
+    expect(receiver.handshakes.length).toBe(handshakes + 1);
+    expect((await onServer()).map((s) => s.subscriptionId)).toEqual([id]);
+    expect((await stored())[0]!.etag).toBe(restarted.subscriptions[0]!["@odata.etag"]);
+
+    // Duplicates to the same URL, one with an old clientState, and one to another URL.
+    const duplicate = await bc.subscriptions.create({ notificationUrl: receiver.url, resource, clientState });
+    const rotated = await bc.subscriptions.create({ notificationUrl: receiver.url, resource, clientState: "old-secret" });
+    const otherUrl = `${receiver.url}?tenant=other`;
+    const foreign = await bc.subscriptions.create({ notificationUrl: otherUrl, resource, clientState: "theirs" });
+    const third = managerOf({ store });
+    await third.start();
+    expect(third.subscriptions.map((s) => s.subscriptionId)).toEqual([id]); // the one the store knows, though the duplicate expires later
+    const left = (await onServer()).map((s) => s.subscriptionId);
+    expect(left.sort()).toEqual([id, foreign.subscriptionId].sort()); // the duplicate and the old clientState's were deleted
+    expect(left).not.toContain(duplicate.subscriptionId);
+    expect(left).not.toContain(rotated.subscriptionId);
+
+    // Without a store (in memory, empty) the manager adopts from BC's list alone: still no second subscription.
+    const unstored = managerOf();
+    await unstored.start();
+    expect(unstored.subscriptions.map((s) => s.subscriptionId)).toEqual([id]);
+
+    // Gone on BC (expired, or deleted after failed deliveries) while the process was down: forgotten and re-created;
+    // the same when the API cannot list (only the store is consulted: the renewal's 404 tells).
+    await bc.subscriptions.byId(id).delete({ ifMatch: "*" });
+    const afterExpiry = managerOf({ store });
+    await afterExpiry.start();
+    const recreated = afterExpiry.subscriptions[0]!.subscriptionId;
+    expect(recreated).not.toBe(id);
+    expect((await stored()).map((s) => s.id)).toEqual([recreated]);
+    await bc.subscriptions.byId(recreated).delete({ ifMatch: "*" });
+    const withoutList = { create: bc.subscriptions.create.bind(bc.subscriptions), byId: bc.subscriptions.byId.bind(bc.subscriptions) };
+    const noList = managerOf({ store, subscriptions: withoutList });
+    await noList.start();
+    const again = noList.subscriptions[0]!.subscriptionId;
+    expect(again).not.toBe(recreated);
+    expect((await stored()).map((s) => s.id)).toEqual([again]);
+    expect((await onServer()).map((s) => s.subscriptionId).sort()).toEqual([again, foreign.subscriptionId].sort());
+
+    await noList.unsubscribe();
+    expect(await stored()).toEqual([]);
+    await bc.subscriptions.byId(foreign.subscriptionId).delete({ ifMatch: "*" });
   });
 });

@@ -27,6 +27,7 @@ export { ODataDeltaExpiredError } from "./errors/odata-delta-expired-error.js";
 export { ODataDeltaUnsupportedError } from "./errors/odata-delta-unsupported-error.js";
 export { SubscriptionManager, type SubscriptionManagerOptions, type HandleResult } from "./webhooks/subscription-manager.js";
 export type { WebhookSubscription, SubscriptionsApi, WatchedSet, WatchedResource, WebhookChange, WebhookNotification, DeltaLinkStore } from "./webhooks/webhook-types.js";
+export { InMemorySubscriptionStore, type SubscriptionStore, type StoredSubscription } from "./webhooks/subscription-store.js";
 export type { BulkItemResult, BulkCheckpoint, BulkProgress, BulkOptions, BulkResult, BulkUpdate, BulkDelete } from "./bulk/bulk-types.js";
 
 export { FilterExpression, unsafeRawFilter } from "./query/filter-expression.js";

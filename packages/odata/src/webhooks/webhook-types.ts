@@ -16,6 +16,8 @@ export interface WebhookSubscription {
 
 /** The route-level `subscriptions` set, e.g. `bc.subscriptions` of the generated client (structurally). */
 export interface SubscriptionsApi {
+  /** `GET …/subscriptions`: the manager adopts existing subscriptions from it on start. Without it, only its store is consulted. */
+  list?(): AsyncIterable<WebhookSubscription>;
   create(body: { readonly notificationUrl: string; readonly resource: string; readonly clientState: string }): Promise<WebhookSubscription>;
   byId(id: string): {
     update(patch: { readonly notificationUrl: string }, options: { readonly entity: { readonly "@odata.etag"?: string } }): Promise<WebhookSubscription>;
