@@ -1,8 +1,9 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { ClientSecretProvider } from "@bcts/auth";
-import { cronusCompanyId, startEmulator } from "@bcts/emulator";
+import { cronusCompanyId } from "@bcts/emulator";
 import { createBusinessCentralClient } from "@bcts/client";
+import { startEmulatorChild } from "./start-emulator-child.js";
 
 export interface SyncMemoryPoint {
   readonly records: number;
@@ -15,14 +16,13 @@ export interface SyncMemoryPoint {
 
 /**
  * A delta-sync baseline of 10,000 and then 100,000 items (pages of 1,000): the heap retained while the
- * loop runs should not grow with the record count (one page at a time). The emulator shares the
- * process; its table is in place before the baseline level is taken, and a page it serializes is
- * transient on both sides.
+ * loop runs should not grow with the record count (one page at a time). The emulator runs in a child
+ * process, so the heap measured here is the client's only.
  */
 export async function measureSyncMemory(log: (message: string) => void, sizes: readonly number[] = [10_000, 100_000]): Promise<SyncMemoryPoint[]> {
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc") as () => void;
-  const emu = await startEmulator({ bc: { changeTracking: { enabled: true } } });
+  const emu = await startEmulatorChild({ changeTracking: true });
   try {
     const credential = new ClientSecretProvider({ tenantId: emu.tenantId, clientId: emu.clientId, clientSecret: emu.clientSecret, authorityHost: emu.authorityHost, ca: emu.caPem });
     const bc = createBusinessCentralClient({ tenantId: emu.tenantId, environment: emu.environment, baseUrl: emu.bcBaseUrl, credential });
@@ -57,6 +57,6 @@ export async function measureSyncMemory(log: (message: string) => void, sizes: r
     }
     return points;
   } finally {
-    await emu.close();
+    await emu.stop();
   }
 }
