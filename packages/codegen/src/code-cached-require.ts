@@ -18,9 +18,10 @@ export type CodeCacheStatus = "warm" | "cold" | "rejected" | "off" | "unavailabl
 // ts-morph.js 8 ms. Node 20 has no `module.enableCompileCache()` (Node 22.1+), so this does the same
 // with public APIs only: `vm.Script` with `cachedData`, and the result put into `require.cache`
 // (documented as writable) before ts-morph is required, so its own `require()` calls find them.
-// Anything unexpected (a file missing, a compile error, a rejected cache) falls back to plain
-// `require`. The cache is keyed by file path, size, mtime, Node/V8 version and flags, and written
-// after generation (`saveCodeCache`) so the functions compiled lazily while generating are in it.
+// Anything unexpected (a file that does not resolve, an error while loading) falls back to plain
+// `require`; a cache V8 refuses (made with other V8 flags, corrupt) only costs the compile and is
+// rewritten. The cache is keyed by file path, size, mtime and Node/V8 version, and written after
+// generation (`saveCodeCache`) so the functions compiled lazily while generating are in it.
 
 interface Pending {
   readonly script: Script;
@@ -118,6 +119,6 @@ function cacheFileOf(real: string): string | undefined {
   const { size, mtimeMs } = statSync(real);
   const hash = (value: unknown): string => createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 12);
   // <name>-<path>-<version>: saving removes the other versions of the same path (see saveCodeCache)
-  const name = `${basename(real).replace(/[^A-Za-z0-9.]/g, "_")}-${hash(real)}-${hash([size, mtimeMs, process.version, process.versions.v8, process.arch, process.execArgv])}.v8cache`;
+  const name = `${basename(real).replace(/[^A-Za-z0-9.]/g, "_")}-${hash(real)}-${hash([size, mtimeMs, process.version, process.versions.v8, process.arch])}.v8cache`;
   return join(real.slice(0, at), "node_modules", ".cache", "bcts", name);
 }

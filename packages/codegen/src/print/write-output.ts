@@ -1,4 +1,5 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import type { PrintedFiles } from "./print-files.js";
 
@@ -14,9 +15,14 @@ export async function writeOutput(outDir: string, files: PrintedFiles): Promise<
   const old = join(parent, `.${basename(outDir)}.old-${token}`);
   try {
     await mkdir(temp);
+    // Synchronous on purpose: for ODataV4's 175 files (5.5 MB) one awaited mkdir + writeFile per file
+    // took 100-150 ms, writeFileSync 70 ms (parallel promises 95 ms). The folder is private until renamed.
+    const dirs = new Set<string>();
     for (const [name, text] of files) {
-      await mkdir(dirname(join(temp, name)), { recursive: true });
-      await writeFile(join(temp, name), text, "utf8");
+      const dir = dirname(join(temp, name));
+      if (!dirs.has(dir)) mkdirSync(dir, { recursive: true });
+      dirs.add(dir);
+      writeFileSync(join(temp, name), text, "utf8");
     }
     const existed = await rename(outDir, old).then(() => true, (error: NodeJS.ErrnoException) => {
       if (error.code === "ENOENT") return false;
