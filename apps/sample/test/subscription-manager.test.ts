@@ -124,7 +124,8 @@ describe("SubscriptionManager", () => {
     const stored = async (): Promise<readonly StoredSubscription[]> => store.load();
 
     const first = managerOf({ store });
-    await first.start();
+    await Promise.all([first.start(), first.maintain()]); // overlapping calls run one after the other: one subscription
+    expect(await onServer()).toHaveLength(1);
     const id = first.subscriptions[0]!.subscriptionId;
     expect((await stored()).map((s) => [s.id, s.resource, s.notificationUrl, s.clientState])).toEqual([[id, resource, receiver.url, clientState]]);
     expect(JSON.stringify(first.subscriptions)).not.toContain(clientState);
@@ -137,6 +138,10 @@ describe("SubscriptionManager", () => {
     expect(receiver.handshakes.length).toBe(handshakes + 1);
     expect((await onServer()).map((s) => s.subscriptionId)).toEqual([id]);
     expect((await stored())[0]!.etag).toBe(restarted.subscriptions[0]!["@odata.etag"]);
+    // Notifications of the adopted subscription are the restarted manager's own.
+    const deletedVendor = "00000000-0000-0000-0000-00000000beef";
+    const entry = { subscriptionId: id, clientState, resource: `${resource}(${deletedVendor})`, changeType: "deleted" };
+    expect(await restarted.handle({ value: [entry] })).toEqual({ accepted: 1, rejected: 0 });
 
     // Duplicates to the same URL, one with an old clientState, and one to another URL.
     const duplicate = await bc.subscriptions.create({ notificationUrl: receiver.url, resource, clientState });
