@@ -95,38 +95,21 @@ redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[3]) * 2)
 return 1 - added`;
 
 /**
- * ARGV: 2 id, 3 maxConcurrency, 4 maxPerWindow, 5 windowMs, 6 leaseTtlMs, 7 the releasing limiter
- * instance, 8 maxOvertakeMs. Gives a slot back (or leaves the queue), then hands the free slots
- * straight to waiters: to a waiter of the releasing process — it is running right now, so the slot is
- * used at once instead of idling until another process gets scheduled — unless the longest-waiting
- * caller has waited maxOvertakeMs or more (or is a retry), which then gets it. Remote waiters are told
- * on their instance's channel; the script returns the local ones.
+ * Hands the free slots straight to waiters (they are moved into the leases here, so a woken waiter
+ * needs no second round trip): to a waiter of the calling process — it is running right now, so the
+ * slot is used at once instead of idling until another process gets scheduled — unless the
+ * longest-waiting caller has waited maxOvertakeMs or more (or is a retry), which then gets it.
+ * Remote waiters are told on their instance's channel; the calling process's own are added to
+ * `handed`. Nothing while the identity is paused or a probe is out. Needs now, maxConc, maxWin,
+ * windowMs, leaseTtl, mine (the calling instance + ':'), overtake and the table handed.
  */
-export const RELEASE_LUA = `${NOW}
-local id = ARGV[2]
-local maxConc = tonumber(ARGV[3])
-local maxWin = tonumber(ARGV[4])
-local windowMs = tonumber(ARGV[5])
-local leaseTtl = tonumber(ARGV[6])
-local mine = ARGV[7] .. ':'
--- BC counts a request until it is done, so its window entry moves to the moment it finished
-if redis.call('ZSCORE', KEYS[1], id) then redis.call('ZADD', KEYS[2], 'XX', now, id) end
-redis.call('ZREM', KEYS[1], id)
-redis.call('ZREM', KEYS[3], id)
-redis.call('ZREM', KEYS[4], id)
-${PRUNE}
-local p = redis.call('HMGET', KEYS[5], 'until', 'probing', 'probe')
--- the probe came back and no new pause began meanwhile (a pause clears 'probe'): the identity resumes
-if p[2] == '1' and p[3] == id then
-  redis.call('HDEL', KEYS[5], 'probing', 'probe')
-  p[2] = false
+const HAND_OUT = `local p = redis.call('HMGET', KEYS[5], 'until', 'probing')
+local n = 0
+if tonumber(p[1] or '0') <= now and p[2] ~= '1' then
+  n = math.min(maxConc - redis.call('ZCARD', KEYS[1]), maxWin - redis.call('ZCARD', KEYS[2]))
 end
-local handed = {}
-if tonumber(p[1] or '0') > now or p[2] == '1' then return handed end
-local n = math.min(maxConc - redis.call('ZCARD', KEYS[1]), maxWin - redis.call('ZCARD', KEYS[2]))
-if n <= 0 then return handed end
-local overtake = tonumber(ARGV[8])
-local near = redis.call('ZRANGE', KEYS[3], 0, 63, 'WITHSCORES')
+local near = {}
+if n > 0 then near = redis.call('ZRANGE', KEYS[3], 0, 63, 'WITHSCORES') end
 local chosen = {}
 local taken = {}
 for _ = 1, n do
@@ -156,8 +139,71 @@ for _, head in ipairs(chosen) do
     if instance then redis.call('PUBLISH', ARGV[1] .. instance, head) end
   end
 end
-redis.call('PEXPIRE', KEYS[1], leaseTtl * 2)
-redis.call('PEXPIRE', KEYS[2], windowMs + 1000)
+if #chosen > 0 then
+  redis.call('PEXPIRE', KEYS[1], leaseTtl * 2)
+  redis.call('PEXPIRE', KEYS[2], windowMs + 1000)
+end`;
+
+/**
+ * ARGV: 2 id, 3 maxConcurrency, 4 maxPerWindow, 5 windowMs, 6 leaseTtlMs, 7 the releasing limiter
+ * instance, 8 maxOvertakeMs. Gives a slot back (or leaves the queue) and hands the free slots to the
+ * next waiters (HAND_OUT) in the same call. Returns the releasing process's waiters that got one.
+ */
+export const RELEASE_LUA = `${NOW}
+local id = ARGV[2]
+local maxConc = tonumber(ARGV[3])
+local maxWin = tonumber(ARGV[4])
+local windowMs = tonumber(ARGV[5])
+local leaseTtl = tonumber(ARGV[6])
+local mine = ARGV[7] .. ':'
+local overtake = tonumber(ARGV[8])
+-- BC counts a request until it is done, so its window entry moves to the moment it finished
+if redis.call('ZSCORE', KEYS[1], id) then redis.call('ZADD', KEYS[2], 'XX', now, id) end
+redis.call('ZREM', KEYS[1], id)
+redis.call('ZREM', KEYS[3], id)
+redis.call('ZREM', KEYS[4], id)
+${PRUNE}
+local probe = redis.call('HMGET', KEYS[5], 'probing', 'probe')
+-- the probe came back and no new pause began meanwhile (a pause clears 'probe'): the identity resumes
+if probe[1] == '1' and probe[2] == id then redis.call('HDEL', KEYS[5], 'probing', 'probe') end
+local handed = {}
+${HAND_OUT}
+return handed`;
+
+/**
+ * One call per process and identity every poll interval, for all of that process's waiters at once
+ * (instead of each waiter polling). ARGV: 2 maxConcurrency, 3 maxPerWindow, 4 windowMs, 5 leaseTtlMs,
+ * 6 the calling limiter instance, 7 maxOvertakeMs, 8 heartbeatMs, 9… the ids of the process's
+ * waiters. Keeps their places in the queue alive (and puts them back in line after a Redis restart
+ * lost the queue), reports those a release already handed a slot (their wake-up may have been lost
+ * while the subscriber reconnected), and hands out slots that came free without a release (a
+ * crashed holder's lease expired, the window moved on, a pause ended). Returns the process's waiters
+ * that hold a slot now.
+ */
+export const HEARTBEAT_LUA = `${NOW}
+local maxConc = tonumber(ARGV[2])
+local maxWin = tonumber(ARGV[3])
+local windowMs = tonumber(ARGV[4])
+local leaseTtl = tonumber(ARGV[5])
+local mine = ARGV[6] .. ':'
+local overtake = tonumber(ARGV[7])
+local hb = tonumber(ARGV[8])
+${PRUNE}
+local handed = {}
+for i = 9, #ARGV do
+  local id = ARGV[i]
+  if redis.call('ZSCORE', KEYS[1], id) then
+    table.insert(handed, id)
+  else
+    redis.call('ZADD', KEYS[3], 'NX', now, id)
+    redis.call('ZADD', KEYS[4], now + hb, id)
+  end
+end
+if #ARGV >= 9 then
+  redis.call('PEXPIRE', KEYS[3], hb * 4)
+  redis.call('PEXPIRE', KEYS[4], hb * 4)
+end
+${HAND_OUT}
 return handed`;
 
 /**

@@ -5,6 +5,7 @@ import { identityKeys, type IdentityKeys } from "./identity-keys.js";
 import { isConnectionError, RedisUnavailableError } from "./redis-unavailable-error.js";
 import { limiterCommands, type LimiterCommands } from "./redis-scripts.js";
 import { pause, WakeHub } from "./wake-hub.js";
+import { WaiterHeartbeat } from "./waiter-heartbeat.js";
 
 type CallOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
@@ -17,7 +18,12 @@ export interface RedisRequestLimiterOptions {
   readonly keyPrefix?: string;
   /** A slot whose holder stops renewing (crashed, frozen) comes back after this long. Default 15,000. Renewed every third of it. */
   readonly leaseTtlInMs?: number;
-  /** Longest sleep between two attempts of a waiting caller (a release that hands it a slot wakes it at once). Default 500. */
+  /**
+   * How often a process refreshes its waiting callers' places in the queue — one call per identity
+   * for all of them — and checks for slots that came free without a release (an expired lease). A
+   * caller waiting for a busy slot is woken by the release that hands it one; a caller waiting for a
+   * pause or the window to end polls at most this long apart. Default 500.
+   */
   readonly maxPollIntervalInMs?: number;
   /**
    * A freed slot goes to a waiter of the releasing process first (that process is running, so the
@@ -56,6 +62,7 @@ export class RedisRequestLimiter implements RequestLimiter {
   readonly #o: Required<Omit<RedisRequestLimiterOptions, "fallback" | "limits" | "redis">> & { readonly fallback: RequestLimiter | undefined };
   readonly #commands: LimiterCommands;
   readonly #hub: WakeHub;
+  readonly #heartbeat: WaiterHeartbeat;
   /** This limiter's part of every waiter id; releases address wake-ups to it. */
   readonly #instance = randomUUID().replace(/-/g, "");
   readonly #wakePrefix: string;
@@ -81,6 +88,14 @@ export class RedisRequestLimiter implements RequestLimiter {
     this.#commands = limiterCommands(options.redis);
     this.#wakePrefix = `${this.#o.keyPrefix}limiter:wake:`;
     this.#hub = new WakeHub(options.redis, `${this.#wakePrefix}${this.#instance}`);
+    const o = this.#o;
+    this.#heartbeat = new WaiterHeartbeat({
+      intervalInMs: o.maxPollIntervalInMs,
+      random: o.random,
+      beat: async (keys, limits, ids) =>
+        ((await this.#commands.bctsLimiterHeartbeat(...keys.all, this.#wakePrefix, limits.maxConcurrency, limits.maxRequestsPerWindow, limits.windowInMs, o.leaseTtlInMs, this.#instance, o.maxOvertakeInMs, o.maxPollIntervalInMs * 4, ...ids)) as string[] | null) ?? [],
+      handed: (id) => this.#hub.deliver(id),
+    });
   }
 
   async acquire(identity: string, options: LimiterAcquireOptions = {}): Promise<LimiterLease> {
@@ -93,6 +108,9 @@ export class RedisRequestLimiter implements RequestLimiter {
     const limits = options.limits ?? this.limits;
     let blockedBy: "paused" | "window" | "concurrency" = "concurrency";
     let availableAt: number | undefined;
+    // Set while this caller sleeps: the heartbeat wakes it to poll on its own when a beat failed.
+    let wake: (() => void) | undefined;
+    const nudge = (): void => wake?.();
     for (;;) {
       if (signal?.aborted) return this.#leave(keys, id, limits, signal.reason);
       const now = o.clock();
@@ -104,9 +122,11 @@ export class RedisRequestLimiter implements RequestLimiter {
         );
       } catch (error) {
         if (signal?.aborted) return this.#leave(keys, id, limits, error);
+        this.#heartbeat.leave(keys, id);
         throw error;
       }
       if (!attempt.ok) {
+        this.#heartbeat.leave(keys, id);
         if (!o.fallback) throw new RedisUnavailableError("limiter acquire", identity, attempt.error);
         this.#warnOutage(identity, attempt.error);
         return o.fallback.acquire(identity, options);
@@ -118,12 +138,20 @@ export class RedisRequestLimiter implements RequestLimiter {
       availableAt = reason === "paused" || reason === "window" ? now + reply[2] : undefined;
       // A pause or a used-up window that outlasts the deadline: refuse now rather than wait in vain.
       if (deadline !== undefined && availableAt !== undefined && availableAt > deadline) return this.#leave(keys, id, limits, new LimiterWaitTimeoutError(identity, blockedBy, availableAt));
-      const jittered = Math.min(reply[2] || o.maxPollIntervalInMs, o.maxPollIntervalInMs) * (0.5 + o.random() * 0.5);
+      this.#heartbeat.join(keys, limits, id, nudge);
+      // Waiting for a busy slot: a release hands it over (the release script moves this waiter into
+      // the leases and tells this process), so the sleep is only a backstop; the heartbeat keeps the
+      // place in the queue. A pause or a used-up window ends at a known time: poll then.
+      const busy = reason === "concurrency" || reason === "queue";
+      const sleep = (busy ? o.leaseTtlInMs : Math.min(reply[2] || o.maxPollIntervalInMs, o.maxPollIntervalInMs)) * (0.5 + o.random() * 0.5);
       const untilDeadline = deadline === undefined ? Infinity : Math.max(0, deadline - o.clock());
-      // A release may hand this waiter its slot (the release script moved it into the leases and
-      // told this process): then it is admitted without another round trip.
+      // Handed over: admitted without another round trip.
       let handedOver = false;
-      await pause(Math.min(jittered, untilDeadline), signal, (w) => this.#hub.listen(id, () => ((handedOver = true), w()))).catch(() => undefined);
+      await pause(Math.min(sleep, untilDeadline), signal, (w) => {
+        wake = w;
+        const unlisten = this.#hub.listen(id, () => ((handedOver = true), w()));
+        return () => ((wake = undefined), unlisten());
+      }).catch(() => undefined);
       if (handedOver && !signal?.aborted) return this.#lease(keys, id, limits, Math.round(performance.now() - started), false);
     }
   }
@@ -148,12 +176,14 @@ export class RedisRequestLimiter implements RequestLimiter {
     return { inFlight: inFlight ?? 0, queued: queued ?? 0, windowUsed: windowUsed ?? 0, pausedUntil: pausedUntil ?? 0 };
   }
 
-  /** Closes the limiter's pub/sub connection (not the connection passed in). */
+  /** Closes the limiter's pub/sub connection (not the connection passed in) and stops its heartbeat. */
   close(): Promise<void> {
+    this.#heartbeat.close();
     return this.#hub.close();
   }
 
   #lease(keys: IdentityKeys, id: string, limits: IdentityLimits, waitedInMs: number, probe: boolean): LimiterLease {
+    this.#heartbeat.leave(keys, id);
     this.#hub.forget(id);
     let released = false;
     const renew = setInterval(() => {
@@ -186,6 +216,8 @@ export class RedisRequestLimiter implements RequestLimiter {
   }
 
   async #leave(keys: IdentityKeys, id: string, limits: IdentityLimits, reason: unknown): Promise<never> {
+    // Before the release is sent: a later beat must not put this waiter back in line.
+    this.#heartbeat.leave(keys, id);
     this.#hub.forget(id);
     // Also gives back a slot a release may have handed us in the meantime.
     await this.#release(keys, id, limits).catch(() => undefined);

@@ -5,15 +5,19 @@ import type { Redis } from "ioredis";
  * to the longest-waiting caller and publishes that caller's id on the channel of the limiter
  * instance it belongs to — one message to one process, not a broadcast every waiter races for.
  * One subscriber connection per limiter (a subscribed ioredis connection can do nothing else).
- * A lost message costs at most one poll interval: the waiter's next poll finds its slot.
+ * A lost message costs at most one heartbeat interval: the next beat finds the waiter's slot.
  */
 export class WakeHub {
   readonly #redis: Redis;
   readonly #channel: string;
   #subscriber: Redis | undefined;
   readonly #listeners = new Map<string, () => void>();
-  /** Hand-overs that arrived while their waiter was between two sleeps (e.g. in the middle of a poll). */
-  readonly #early = new Set<string>();
+  /**
+   * Hand-overs that arrived while their waiter was between two sleeps (e.g. in the middle of a poll),
+   * by arrival time. One can also arrive twice (the release's message and a heartbeat's report) and
+   * then is never consumed: entries older than a minute are dropped.
+   */
+  readonly #early = new Map<string, number>();
 
   constructor(redis: Redis, channel: string) {
     this.#redis = redis;
@@ -37,13 +41,22 @@ export class WakeHub {
   deliver(id: string): void {
     const listener = this.#listeners.get(id);
     if (listener) listener();
-    else if (this.#early.size < 10_000) this.#early.add(id); // a hand-over racing an admission by poll is never consumed: bounded
+    else this.#keepEarly(id);
   }
 
   /** The waiter is done (admitted or gone): drop any hand-over kept for it. */
   forget(id: string): void {
     this.#early.delete(id);
     this.#listeners.delete(id);
+  }
+
+  #keepEarly(id: string): void {
+    const now = performance.now();
+    if (this.#early.size >= 1_000) {
+      for (const [early, at] of this.#early) if (now - at > 60_000) this.#early.delete(early);
+      if (this.#early.size >= 10_000) return; // bounded even when a minute brings more
+    }
+    this.#early.set(id, now);
   }
 
   async close(): Promise<void> {

@@ -38,6 +38,15 @@ async function run(workers: readonly RequestLimiter[], identity: string, tasks: 
   return most;
 }
 
+/** Polls the shared state until `count` callers of `identity` wait in the queue. */
+async function untilQueued(limiter: RequestLimiter, identity: string, count: number): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    if ((await limiter.snapshot(identity)).queued >= count) return;
+    await sleep(20);
+  }
+  throw new Error(`never saw ${count} queued caller(s)`);
+}
+
 beforeAll(async () => {
   server = await startRedisServer();
 });
@@ -235,6 +244,66 @@ describe("RedisRequestLimiter", () => {
     await lease.release();
   });
 
+  it("gives a slot handed to a waiter that died back after the lease timeout", async () => {
+    const identity = newIdentity();
+    const w = worker();
+    const held = await Promise.all(Array.from({ length: 5 }, () => w.acquire(identity, {})));
+    const child = spawn(process.execPath, ["--conditions=@bcts/source", "--import", "tsx", fileURLToPath(new URL("./support/lease-holder-child.ts", import.meta.url)), server.url, identity, "1", "800", "wait"], { stdio: ["ignore", "pipe", "inherit"] });
+    const exited = new Promise((r) => child.once("exit", r));
+    await untilQueued(w, identity, 1);
+    child.kill("SIGKILL");
+    await exited;
+    await held[0]!.release(); // hands the slot to the dead waiter: its place in the queue has not lapsed yet
+    expect((await w.snapshot(identity)).inFlight).toBe(5);
+    const lease = await w.acquire(identity, { deadline: Date.now() + 10_000 });
+    expect((await w.snapshot(identity)).inFlight).toBe(5); // the dead waiter's slot, back after its lease lapsed
+    await Promise.all([lease, ...held.slice(1)].map((l) => l.release()));
+    expect((await w.snapshot(identity)).inFlight).toBe(0);
+  });
+
+  it("gives back a slot handed to a caller that gave up at that very moment", async () => {
+    const limits = { ...LIMITS, maxConcurrency: 1 };
+    for (const order of ["release, then abort", "abort, then release"]) {
+      const identity = newIdentity();
+      const [a, b] = [worker({ limits }), worker({ limits })];
+      const held = await a.acquire(identity, {});
+      const controller = new AbortController();
+      const waiting = b.acquire(identity, { abortSignal: controller.signal }).catch((e: unknown) => e);
+      await untilQueued(a, identity, 1);
+      if (order === "release, then abort") {
+        await held.release();
+        controller.abort(new Error("caller gave up"));
+      } else {
+        controller.abort(new Error("caller gave up"));
+        await held.release();
+      }
+      const outcome = await waiting;
+      // admitted before the abort was seen, or gone — never a slot that nobody holds
+      if (outcome instanceof Error) expect(outcome.message, order).toBe("caller gave up");
+      else await (outcome as LimiterLease).release();
+      expect(await a.snapshot(identity), order).toMatchObject({ inFlight: 0, queued: 0 });
+      expect(await a.acquire(identity, { deadline: Date.now() + 2_000 }).then((l) => l.release()), order).toBeUndefined();
+    }
+  });
+
+  it("finds a hand-over whose wake-up message was lost: the process's heartbeat reports it", async () => {
+    const identity = newIdentity();
+    const limits = { ...LIMITS, maxConcurrency: 1 };
+    const holder = worker({ limits });
+    const w = worker({ limits, leaseTtlInMs: 60_000 }); // its waiter's own backstop poll is 30–60 s away
+    await holder.acquire(identity, {});
+    const waiting = w.acquire(identity, { deadline: Date.now() + 5_000 });
+    await untilQueued(w, identity, 1);
+    // hand the slot over behind the limiters' backs, without a wake-up message
+    const keys = identityKeys("bcts:", "limiter", identity);
+    const redis = opened[0]!.redis;
+    const [waiter] = await redis.zrange(keys.queue, 0, 0);
+    await redis.multi().del(keys.leases).zrem(keys.queue, waiter!).zrem(keys.heartbeat, waiter!).zadd(keys.leases, Date.now() + 60_000, waiter!).exec();
+    const lease = await waiting;
+    await lease.release();
+    expect((await w.snapshot(identity)).inFlight).toBe(0);
+  });
+
   it("renews held leases, so a long request keeps its slot past the lease timeout", async () => {
     const identity = newIdentity();
     const w = worker({ leaseTtlInMs: 300, limits: { ...LIMITS, maxConcurrency: 1 } });
@@ -274,6 +343,22 @@ describe("RedisRequestLimiter", () => {
       } finally {
         await server.start();
       }
+    });
+
+    it("wakes callers waiting for a busy slot, which then fail closed after the grace period", async () => {
+      const identity = newIdentity();
+      // leases (and so a waiter's own backstop poll) far longer than the test: only the failed heartbeat can wake it
+      const w = worker({ unavailableGraceInMs: 300, leaseTtlInMs: 60_000, limits: { ...LIMITS, maxConcurrency: 1 }, onWarning: () => undefined });
+      const held = await w.acquire(identity, {});
+      const waiting = w.acquire(identity, {}).catch((e: unknown) => e);
+      await untilQueued(w, identity, 1);
+      await server.stop();
+      try {
+        expect(await waiting).toBeInstanceOf(RedisUnavailableError);
+      } finally {
+        await server.start();
+      }
+      await held.release();
     });
 
     it("continues on the fallback limiter with one warning when configured", async () => {
