@@ -13,6 +13,7 @@ import type {
 import { CsdlParseError } from "./csdl-parse-error.js";
 import { gateName, printable, type NameRule } from "./name-gate.js";
 import { readAnnotations } from "./read-annotations.js";
+import { scanXml } from "./scan-xml.js";
 import { attrOf, boolAttr, childOf, childrenOf, requiredAttr, xmlNode, type XmlNode } from "./xml-node.js";
 import { firstNonXmlChar } from "./xml-text.js";
 
@@ -24,7 +25,7 @@ export interface ParseCsdlOptions {
 }
 
 // Elements that may repeat; everything else is parsed as a single child.
-const REPEATED = new Set([
+export const REPEATED: ReadonlySet<string> = new Set([
   "Reference", "Include", "Schema", "EntityType", "ComplexType", "EnumType", "Member", "Property", "NavigationProperty",
   "PropertyRef", "ReferentialConstraint", "Action", "Function", "Parameter", "EntitySet", "Singleton", "ActionImport",
   "FunctionImport", "NavigationPropertyBinding", "Annotation", "Annotations", "PropertyValue", "Record", "Collection",
@@ -59,6 +60,31 @@ export function parseCsdl(xml: string, options: ParseCsdlOptions): CsdlDocument 
   if (invalid >= 0) {
     throw new CsdlParseError(source, at(xml, invalid), "only characters XML allows", printable(xml.slice(invalid, invalid + 1)), "Control characters and lone surrogates cannot appear in an XML document; it was altered or mis-decoded.");
   }
+  const tree = xmlTree(xml, source);
+  const root = xmlNode(tree, "", source);
+  const edmx = childOf(root, "Edmx");
+  if (!edmx) {
+    throw new CsdlParseError(source, "root element", "<edmx:Edmx>", Object.keys(root.raw).filter((k) => k !== "?xml").map((k) => `<${k}>`).join(", ") || "nothing", "This is XML but not an OData EDMX document.");
+  }
+  const version = requiredAttr(edmx, "Version");
+  if (!/^4\.0\d*$/.test(version)) {
+    throw new CsdlParseError(source, edmx.path, `OData version 4.0 (Version="4.0")`, `Version="${version}"`, "Business Central serves OData v4 metadata; OData v2/v3 documents are not supported.");
+  }
+  const dataServices = childOf(edmx, "DataServices");
+  if (!dataServices) throw new CsdlParseError(source, edmx.path, "<edmx:DataServices>", "none", "The document may be truncated.");
+  const schemas = childrenOf(dataServices, "Schema").map(readSchema);
+  if (schemas.length === 0) throw new CsdlParseError(source, dataServices.path, "at least one <Schema>", "none");
+  return { version, schemas };
+}
+
+/**
+ * The element tree: from `scanXml` when the document is plain XML (BC's always is), otherwise from
+ * fast-xml-parser's validator and parser, whose errors locate what is wrong. `scanner: false`
+ * forces the second path (tests compare both).
+ */
+export function xmlTree(xml: string, source: string, options: { readonly scanner?: boolean } = {}): unknown {
+  const scanned = options.scanner === false ? undefined : scanXml(xml, REPEATED);
+  if (scanned !== undefined) return scanned;
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
     throw new CsdlParseError(source, `line ${valid.err.line}, column ${valid.err.col}`, "well-formed XML", valid.err.msg, "The document may be truncated; fetch it again.");
@@ -76,21 +102,7 @@ export function parseCsdl(xml: string, options: ParseCsdlOptions): CsdlDocument 
     htmlEntities: false,
     isArray: (name) => REPEATED.has(name),
   });
-  const tree: unknown = parser.parse(xml);
-  const root = xmlNode(tree, "", source);
-  const edmx = childOf(root, "Edmx");
-  if (!edmx) {
-    throw new CsdlParseError(source, "root element", "<edmx:Edmx>", Object.keys(root.raw).filter((k) => k !== "?xml").map((k) => `<${k}>`).join(", ") || "nothing", "This is XML but not an OData EDMX document.");
-  }
-  const version = requiredAttr(edmx, "Version");
-  if (!/^4\.0\d*$/.test(version)) {
-    throw new CsdlParseError(source, edmx.path, `OData version 4.0 (Version="4.0")`, `Version="${version}"`, "Business Central serves OData v4 metadata; OData v2/v3 documents are not supported.");
-  }
-  const dataServices = childOf(edmx, "DataServices");
-  if (!dataServices) throw new CsdlParseError(source, edmx.path, "<edmx:DataServices>", "none", "The document may be truncated.");
-  const schemas = childrenOf(dataServices, "Schema").map(readSchema);
-  if (schemas.length === 0) throw new CsdlParseError(source, dataServices.path, "at least one <Schema>", "none");
-  return { version, schemas };
+  return parser.parse(xml) as unknown;
 }
 
 function at(text: string, index: number): string {
