@@ -1,5 +1,6 @@
 import type { BundleResult } from "./bundle/bundle-consumer.js";
 import type { GenerationResult } from "./generation/measure-generation.js";
+import type { GenerationStagesResult } from "./generation/measure-generation-stages.js";
 import type { Measured } from "./measured.js";
 import type { OverheadResult } from "./runtime/measure-overhead.js";
 import type { ToolId } from "./tools/tool-adapter.js";
@@ -25,6 +26,8 @@ export interface BenchResults {
     readonly declared: Readonly<Record<string, number>>;
   }[];
   readonly generation: readonly GenerationResult[];
+  /** bcts's generation stage by stage, with and without the ts-morph code cache (issue 20) */
+  readonly generationStages: readonly GenerationStagesResult[];
   readonly outputTypecheck: readonly { readonly tool: ToolId; readonly document: string; readonly result: Measured<TypecheckResult> }[];
   /** what served the runtime loops: the emulator (or why not) and the canned stub */
   readonly servers: { readonly emulator: string; readonly canned: string };

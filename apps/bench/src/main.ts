@@ -6,12 +6,14 @@
 //   --only scale-out  only the many-workers section (issue 16), replaced in docs/benchmarks.md
 //   --only throttling only the throughput-at-the-limits section (issue 13), replaced in docs/benchmarks.md
 //   --only bulk     only the bulk-writes/delta-sync section (issue 17), replaced in docs/benchmarks.md
+//   --only generation every tool's generation and bcts's stage breakdown (issue 20); replaces the stage section
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { benchDocuments } from "./bench-document.js";
 import type { BenchResults } from "./bench-results.js";
 import { bundleConsumer } from "./bundle/bundle-consumer.js";
 import { measureGenerations, type GenerationResult } from "./generation/measure-generation.js";
+import { measureGenerationStages, type GenerationStagesResult } from "./generation/measure-generation-stages.js";
 import { readMetadataInventory } from "./losses/metadata-inventory.js";
 import { loadAverage, machineInfo, toolchainVersions } from "./machine-info.js";
 import { notMeasured } from "./measured.js";
@@ -52,6 +54,10 @@ if (args.includes("--only") && args[args.indexOf("--only") + 1] === "bulk") {
   await (await import("./bulk/bulk-only.js")).runBulkOnly(writeDoc, log);
   process.exit(0);
 }
+if (args.includes("--only") && args[args.indexOf("--only") + 1] === "generation") {
+  await (await import("./generation/generation-only.js")).runGenerationOnly(runs, writeDoc, log);
+  process.exit(0);
+}
 if (args.includes("--only") && args[args.indexOf("--only") + 1] === "scale-out") {
   const section = await scaleOutSection(log);
   console.log(section);
@@ -70,6 +76,7 @@ const unavailableOf = (id: string) => tools.find((t) => t.id === id)?.unavailabl
 // 1. generation time + memory, output size, losses — per document, tools round-robin
 const documents = [];
 const generation: GenerationResult[] = [];
+const generationStages: GenerationStagesResult[] = [];
 const adapters = toolAdapters.map((adapter) => ({ adapter, unavailable: unavailableOf(adapter.id) }));
 for (const doc of benchDocuments) {
   const inventory = readMetadataInventory(doc.file);
@@ -90,6 +97,10 @@ for (const doc of benchDocuments) {
   for (const r of await measureGenerations(adapters, doc, inventory, runs)) {
     log(`  ${r.tool}: ${r.run.ok ? `${seconds(r.run.value.wallMs)} wall, ${r.run.value.cpuMs === null ? "?" : seconds(r.run.value.cpuMs)} CPU, ${mb(r.run.value.peakRssMb)}` : `not measured: ${r.run.reason}`}`);
     generation.push(r);
+  }
+  if (!unavailableOf("bcts")) {
+    log(`bcts stages of ${doc.id}: first run, then ${runs}× with and without the code cache`);
+    generationStages.push(await measureGenerationStages(doc, runs));
   }
 }
 
@@ -196,6 +207,7 @@ const results: BenchResults = {
   otherVersions: toolchainVersions(),
   documents,
   generation,
+  generationStages,
   outputTypecheck,
   servers: { emulator: emulatorKind, canned: canned.kind },
   consumers,

@@ -6,6 +6,7 @@ import { documentRows } from "./document-rows.js";
 import { checkGoals } from "./goals.js";
 import { methodSection } from "./method-section.js";
 import { threeSetsSection } from "./three-sets-section.js";
+import { generationStagesSection } from "./generation-stages-section.js";
 import { valueSection } from "./value-section.js";
 import { bctsLosses, markdownTable } from "./metric-row.js";
 
@@ -34,6 +35,8 @@ export function renderReport(results: BenchResults): string {
     out.push(markdownTable(rows, tools, labels), "");
     lossLines.push(...bctsLosses(rows, tools, labels, doc.label));
   }
+
+  out.push(...generationStagesSection(results), "");
 
   const crows = consumerRows(results, consumerTools);
   out.push("## Consumer program: the same five queries per tool (API v2.0)", "");
