@@ -1,6 +1,6 @@
-import { IndentationText, loadTsMorph, NewLineKind, Project, QuoteKind, StructureKind } from "../ts-morph.js";
+import { IndentationText, loadTsMorph, NewLineKind, Project, QuoteKind } from "../ts-morph.js";
+import { printWithStandIns } from "./print-with-stand-ins.js";
 import { structurePrinter } from "./structure-printer.js";
-import type { SourceFileStructure, StatementStructures } from "ts-morph";
 import type { EmittedFile } from "../emit/emitted-file.js";
 import { compareStrings } from "../model/compare-strings.js";
 
@@ -36,29 +36,6 @@ export function printFiles(files: readonly EmittedFile[], bannerLine: string, op
     }
   }
   return out;
-}
-
-const MARK = "\u0000";
-
-/**
- * Prints a file whose text statements stand in as short placeholders, put back afterwards.
- * The printer writes a text statement as it is (at the top level there is no indentation to add);
- * only what it puts between statements depends on the text: a blank line after a `}`, a newline
- * otherwise. So a placeholder ending in the same characters prints the same. About half of the
- * generated TypeScript is text statements (ODataV4: 1.0 of 2.0 MB) that the printer otherwise
- * scans character by character. A test compares the bytes with plain printing on every fixture.
- */
-function printWithStandIns(print: (structure: SourceFileStructure) => string, statements: readonly (string | StatementStructures)[], enabled: boolean): string {
-  const texts: string[] = [];
-  const standIns = statements.map((statement) => {
-    if (typeof statement !== "string" || !enabled) return statement;
-    const end = statement.trimEnd().length - 1;
-    if (end < 0 || statement.includes(MARK)) return statement;
-    texts.push(statement.slice(0, end));
-    return `${MARK}${texts.length - 1}${MARK}${statement.slice(end)}`;
-  });
-  const printed = print({ kind: StructureKind.SourceFile, statements: standIns });
-  return texts.length === 0 ? printed : printed.replace(/\u0000(\d+)\u0000/g, (_, index: string) => texts[Number(index)]!);
 }
 
 // One blank line between top-level declarations; ts-morph adds them only around some structures.
