@@ -7,6 +7,15 @@ export interface ProxyCounts {
   readonly responses: number;
   readonly tooManyRequests: number;
   readonly serviceUnavailable: number;
+  /** Mean time from a request's arrival to its response being handed to the client's socket, ms. */
+  readonly meanAtServerInMs: number;
+  /**
+   * Hand-overs: a request that arrived while fewer than `slots` were in progress, paired with the
+   * earliest moment a slot had come free before it. Their mean gap is how long a freed slot stood
+   * empty before the next request reached the server (the cost of passing it on).
+   */
+  readonly handovers: number;
+  readonly meanIdleInMs: number;
 }
 
 /**
@@ -22,12 +31,19 @@ export interface CountingProxy {
   close(): Promise<void>;
 }
 
-export async function startCountingProxy(target: string): Promise<CountingProxy> {
+export async function startCountingProxy(target: string, slots: number): Promise<CountingProxy> {
   const upstream = new URL(target);
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity });
   let inFlight = 0;
-  let c = { maxInFlight: 0, responses: 0, tooManyRequests: 0, serviceUnavailable: 0 };
+  let c = { maxInFlight: 0, responses: 0, tooManyRequests: 0, serviceUnavailable: 0, atServerInMs: 0, finished: 0, handovers: 0, idleInMs: 0 };
+  /** Moments a slot came free (fewer than `slots` in progress after a response), oldest first. */
+  let freed: number[] = [];
   const server: Server = createServer((req, res) => {
+    const arrived = performance.now();
+    if (inFlight < slots && freed.length > 0) {
+      c.handovers++;
+      c.idleInMs += arrived - freed.shift()!;
+    }
     inFlight++;
     c.maxInFlight = Math.max(c.maxInFlight, inFlight);
     let counted = false;
@@ -35,6 +51,10 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
       if (counted) return;
       counted = true;
       inFlight--;
+      const now = performance.now();
+      c.finished++;
+      c.atServerInMs += now - arrived;
+      if (inFlight < slots) freed.push(now);
     };
     res.once("finish", done);
     res.once("close", done);
@@ -55,9 +75,15 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   return {
     origin: `http://127.0.0.1:${port}`,
     reset: () => {
-      c = { maxInFlight: inFlight, responses: 0, tooManyRequests: 0, serviceUnavailable: 0 };
+      c = { maxInFlight: inFlight, responses: 0, tooManyRequests: 0, serviceUnavailable: 0, atServerInMs: 0, finished: 0, handovers: 0, idleInMs: 0 };
+      freed = [];
     },
-    counts: () => ({ ...c }),
+    counts: () => ({
+      maxInFlight: c.maxInFlight, responses: c.responses, tooManyRequests: c.tooManyRequests, serviceUnavailable: c.serviceUnavailable,
+      meanAtServerInMs: c.finished ? c.atServerInMs / c.finished : 0,
+      handovers: c.handovers,
+      meanIdleInMs: c.handovers ? c.idleInMs / c.handovers : 0,
+    }),
     close: async () => {
       server.closeAllConnections();
       agent.destroy();

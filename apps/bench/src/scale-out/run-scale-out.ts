@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { loadAverage } from "../machine-info.js";
 import { repoRoot } from "../paths.js";
@@ -14,7 +15,7 @@ export async function scaleOutSection(log: (line: string) => void): Promise<stri
   const when = new Date().toISOString().replace("T", " ").slice(0, 16) + " UTC";
   log(`scale-out: ${defaultScaleOutSettings.workerCounts.join(", ")} worker processes, with and without @bcts/redis`);
   const runs = await measureScaleOut(defaultScaleOutSettings, log);
-  return renderScaleOut(runs, defaultScaleOutSettings, { when, load: [load0, loadAverage()] });
+  return renderScaleOut(runs, defaultScaleOutSettings, { when, load: [load0, loadAverage()], cores: availableParallelism() });
 }
 
 export function writeScaleOutSection(section: string): void {

@@ -89,6 +89,6 @@ function runWorker(config: WorkerConfig, secret: string): Promise<WorkerResult> 
     child.on("message", (m: { type: string; result?: WorkerResult }) => {
       if (m.type === "done") result = m.result;
     });
-    child.once("exit", (code) => resolve(result ?? { index: config.index, ok: 0, throttled: 0, failed: config.requests, waitedInMs: 0, error: `exited with code ${code}` }));
+    child.once("exit", (code) => resolve(result ?? { index: config.index, ok: 0, throttled: 0, failed: config.requests, waitedInMs: 0, cpuInMs: 0, error: `exited with code ${code}` }));
   });
 }
