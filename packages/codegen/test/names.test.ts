@@ -82,4 +82,11 @@ describe("literals keep metadata text inside strings, keys and comments", () => 
   it("cannot close a doc comment or start a tag", () => {
     expect(docText("x */ alert(1) /* @deprecated\r\nnext")).toBe("x *\\/ alert(1) /* &#64;deprecated next");
   });
+
+  it("returns plain text unchanged and escapes everything else (the fast path agrees with the escapes)", () => {
+    const plain = ["Key. Edm.String, max length 30.", "Caption: G/L Account (NAV.Customer).", ""];
+    for (const text of plain) expect(docText(text)).toBe(text);
+    const hostile = [" lead", "trail ", "two  spaces", "a*/b", "@x", "tab\tx", "é", "a\u200bb", "*/", "/*ok*/"];
+    expect(hostile.map(docText)).toEqual(["lead", "trail", "two spaces", "a*\\/b", "&#64;x", "tab x", "é", "a\uFFFDb", "*\\/", "/*ok*\\/"]);
+  });
 });

@@ -13,6 +13,7 @@
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const PLAIN_DOC = /^[\x20-\x3f\x41-\x7e]*$/;
 // Words that cannot be a binding name in a strict ES module (as a property key any word is fine).
 const RESERVED_BINDINGS: ReadonlySet<string> = new Set([
   "break", "case", "catch", "class", "const", "continue", "debugger", "default", "delete", "do", "else", "enum", "export",
@@ -63,6 +64,9 @@ function fileBase(base: string): string {
 
 /** Text for a doc comment: one line, no `*\/`, no tags started by metadata (`@` → `&#64;`), no invisible characters. */
 export function docText(text: string): string {
+  // Plain printable ASCII without `@`, `*/`, doubled or outer spaces (nearly every BC text) is already
+  // what the replacements below would return; they were ~10 ms of ODataV4's emit.
+  if (PLAIN_DOC.test(text) && !text.includes("*/") && !text.includes("  ") && text.trim() === text) return text;
   return text
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
     .replace(/\p{Cs}/gu, "\uFFFD")
