@@ -36,6 +36,18 @@ const RULES: Readonly<Record<NameRule, { readonly pattern: RegExp; readonly maxL
   path: { pattern: new RegExp(`^${SIMPLE}(?:/${SIMPLE})*$`, "u"), maxLength: 1024, expected: "a path of SimpleIdentifiers joined by /" },
 };
 
+// ASCII-only subsets of the rules above (every name they accept, the Unicode rule accepts too), tried
+// first: Unicode property classes made the gate ~10 ms of reading ODataV4's ~100,000 names.
+const A_SIMPLE = "[A-Za-z_][A-Za-z0-9_]{0,127}";
+const A_QUALIFIED = `${A_SIMPLE}(?:\\.${A_SIMPLE})*`;
+const ASCII: Readonly<Record<NameRule, RegExp>> = {
+  simpleIdentifier: new RegExp(`^${A_SIMPLE}$`),
+  qualifiedName: new RegExp(`^${A_QUALIFIED}$`),
+  typeReference: new RegExp(`^(?:${A_QUALIFIED}|Collection\\(${A_QUALIFIED}\\))$`),
+  enumMember: /^[A-Za-z0-9_][A-Za-z0-9_]{0,127}$/,
+  path: new RegExp(`^${A_SIMPLE}(?:/${A_SIMPLE})*$`),
+};
+
 const REMEDY = "Business Central writes other characters of AL names as _xHHHH_ (G_x002F_L_x0020_Account); a name outside these rules means the document was not written by BC or was altered. Fetch $metadata again and compare it with the snapshot.";
 
 /** `value` if it follows `rule`; otherwise a `CsdlParseError` naming the element and attribute. */
@@ -47,7 +59,7 @@ export function gateName(value: string, rule: NameRule, source: string, at: stri
 
 export function isValidName(value: string, rule: NameRule): boolean {
   const { pattern, maxLength } = RULES[rule];
-  return value.length <= maxLength && pattern.test(value);
+  return value.length <= maxLength && (ASCII[rule].test(value) || pattern.test(value));
 }
 
 /**
