@@ -7,7 +7,8 @@ import { Script } from "node:vm";
 /**
  * How V8's code cache served a `codeCachedRequire`: `warm` (every file compiled from the cache),
  * `cold` (no cache yet; `saveCodeCache()` writes it), `rejected` (V8 refused a cache, e.g. other
- * flags; rewritten on save), `off` (`BCTS_CODE_CACHE=off`), `unavailable` (plain `require` was used).
+ * flags; rewritten on save), `off` (`BCTS_CODE_CACHE=off`), `unavailable` (plain `require` was used,
+ * or the modules were already loaded).
  */
 export type CodeCacheStatus = "warm" | "cold" | "rejected" | "off" | "unavailable";
 
@@ -50,11 +51,15 @@ export function codeCachedRequire(from: NodeRequire, chain: readonly string[]): 
       files.push(file);
       resolveFrom = createRequire(file);
     }
+    let compiled = 0;
     for (const file of files.reverse()) {
       if (from.cache[file] !== undefined) continue;
       const loaded = load(file, from.cache);
+      compiled++;
       if (loaded === "rejected" || (loaded === "cold" && status === "warm")) status = loaded;
     }
+    // already loaded (plainly) by someone else in this process
+    if (compiled === 0) status = "unavailable";
   } catch {
     // Whatever was placed into require.cache is a complete module; the rest loads the plain way.
     status = "unavailable";
@@ -88,7 +93,8 @@ function load(file: string, cache: NodeRequire["cache"]): "warm" | "cold" | "rej
 
 /**
  * Writes the code caches that were missing or rejected (atomically, errors ignored: a read-only
- * install simply runs without); returns how many were written. Called after generation, so the cache holds what generating compiled.
+ * install simply runs without); returns how many were written. Called after generation, so the
+ * cache holds what generating compiled.
  */
 export function saveCodeCache(): number {
   let written = 0;

@@ -44,6 +44,8 @@ it("loads cold, writes the cache on save, then loads warm with the same exports"
   expect((warm.exports as { greet(n: string): string }).greet("bc")).toBe("hello bc!");
   // the modules really are the ones in require.cache: requiring again gives the same object
   expect(from("outer")).toBe(warm.exports);
+  // a second call finds them loaded and says so instead of claiming the cache
+  expect(codeCachedRequire(from, ["outer", "inner"])).toEqual({ exports: warm.exports, codeCache: "unavailable" });
 });
 
 it("a corrupt cache is rejected, still loads, and is rewritten on save", () => {
