@@ -9,6 +9,7 @@ export function renderScaleOut(runs: readonly ScaleOutRun[], settings: ScaleOutS
     `Measured ${context.when} on ${context.cores} cores (1-minute load average ${context.load[0].toFixed(1)} → ${context.load[1].toFixed(1)}; the machine is shared, so throughput carries noise). ` +
       `Worker processes (apps/sample/src/multi-worker-worker.ts) send ${settings.totalRequests} GET …/companies in total for ONE identity, ${settings.parallelPerWorker} at a time each, ` +
       `to the emulator with Business Central's limits (5 processed at once, 95 queued, 6,000 per 5 minutes) and ${settings.latencyInMs} ms per request, running in a process of its own, through a counting proxy in the bench's process. ` +
+      `The clock starts when every worker is loaded, connected and warmed up (one unauthenticated GET each), as long-running workers are. ` +
       `"Without" is what separate processes do today: each keeps its own 5-request limit and requests its own token. "With" shares one RedisRequestLimiter and one RedisTokenCache on a local redis-server. ` +
       `Throughput is requests per second ÷ the limits' maximum (5 ÷ ${settings.latencyInMs} ms = ${(5 / (settings.latencyInMs / 1000)).toFixed(0)}/s; the 6,000-per-5-minutes window is not reached in runs this short — the window is proven by packages/redis/test).`,
     "",
