@@ -31,15 +31,15 @@ export async function readResponseBody(
   if (call.parseAs === "arrayBuffer") return { ok: true, data: response.status === 204 ? undefined : await response.arrayBuffer() };
   const text = response.status === 204 ? "" : await response.text();
   const contentType = response.headers.get("content-type") ?? undefined;
-  const snippet = text.slice(0, 200);
-  const bad = (reason: MalformedResponseReason, detail: string): BodyRead => ({ ok: false, malformed: { reason, detail, contentType, snippet } });
-  if (text.trim() === "") {
+  const bad = (reason: MalformedResponseReason, detail: string): BodyRead => ({ ok: false, malformed: { reason, detail, contentType, snippet: text.slice(0, 200) } });
+  // Where the body starts, without copying it (a page can be megabytes).
+  const start = text.search(/\S/);
+  if (start < 0) {
     if (call.expect === undefined || (response.status === 204 && call.method !== "GET")) return { ok: true, data: undefined };
     return bad("empty", `no body where ${article(call.expect)} was expected`);
   }
-  const trimmed = text.trimStart();
-  if (trimmed.startsWith("<") || (contentType !== undefined && !/json/i.test(contentType))) {
-    return bad("media-type", `${contentType ?? (trimmed.startsWith("<?xml") ? "XML" : "markup")} where JSON was expected`);
+  if (text.startsWith("<", start) || (contentType !== undefined && !/json/i.test(contentType))) {
+    return bad("media-type", `${contentType ?? (text.startsWith("<?xml", start) ? "XML" : "markup")} where JSON was expected`);
   }
   let data: unknown;
   try {

@@ -6,6 +6,7 @@ import { earlierAttemptMayHaveApplied, failedResponseError, malformedResponseErr
 import { readResponseBody, type ExpectedShape } from "./read-response-body.js";
 import { UnknownWriteLedger } from "./unknown-write-ledger.js";
 import { bearerTokenPolicy } from "../pipeline/bearer-token-policy.js";
+import { bindCallContext, type CallContext } from "../pipeline/call-context.js";
 import { composePipeline, type FetchLike, type Policy } from "../pipeline/policy.js";
 import { redirectPolicy } from "../pipeline/redirect-policy.js";
 import { retryPolicy } from "../pipeline/retry-policy.js";
@@ -108,6 +109,8 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
           throw new CallbackFailure(error);
         }
       };
+      // A body read here (not a stream handed to the caller) keeps its limiter slot until the `finally`.
+      const context: CallContext | undefined = call.parseAs === "stream" ? undefined : { release: undefined, abortable: requestOptions?.abortSignal !== undefined };
       try {
         let error: unknown;
         ({ error, response } = await request(call.method, call.url, {
@@ -116,6 +119,7 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
           bodySerializer: (body: unknown) => body,
           parseAs: "stream",
           signal: requestOptions?.abortSignal,
+          ...(context === undefined ? {} : { fetch: (r: Request) => (bindCallContext(r, context), fetch(r)) }),
         }));
         if (!response.ok) {
           notify({ method: call.method, url: call.url, status: response.status, headers: response.headers, nextLink: undefined, clientRequestId });
@@ -141,6 +145,7 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
         if (tracked && writeOutcomeOf(failure) === "unknown") unknownWrites.note(call.method, call.url, ifMatch);
         throw failure;
       } finally {
+        context?.release?.();
         closeAttemptRecord(clientRequestId);
       }
     },

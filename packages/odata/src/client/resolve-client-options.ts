@@ -3,6 +3,7 @@ import { defaultRequestLimiter, limiterForInjectedSleep } from "../limits/defaul
 import { identityOf } from "../limits/identity-of.js";
 import { BUSINESS_CENTRAL_ONLINE_LIMITS } from "../limits/request-limiter.js";
 import { sleep } from "../pipeline/retry-policy.js";
+import { defaultTransport } from "../pipeline/transport.js";
 import type { ODataClientOptions, ResolvedClientOptions } from "./client-options.js";
 
 export const DEFAULT_BASE_URL = "https://api.businesscentral.dynamics.com";
@@ -24,7 +25,7 @@ export function resolveClientOptions(route: RouteDescriptor, options: ODataClien
   return {
     serviceRoot: root,
     credential: options.credential,
-    fetch: options.fetch ?? ((request, init) => globalThis.fetch(request, init)),
+    fetch: options.fetch ?? defaultTransport,
     retry:
       options.retry === false
         ? { maxRetries: 0, retryDelayInMs: 800, maxRetryDelayInMs: 60_000, deadlineInMs: 300_000 }

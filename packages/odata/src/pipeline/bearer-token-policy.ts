@@ -1,12 +1,15 @@
 import { attemptSignalOf, setAttemptSignal } from "./attempt-signal.js";
 import { takePrefetchedToken } from "./prefetched-token.js";
 import type { Policy } from "./policy.js";
+import { authorize } from "./request-authorization.js";
 import type { TokenCredential } from "./token-credential.js";
 
 /**
- * Adds `Authorization: Bearer …` from the credential — to a copy of the request, never to the request
- * it is given. On a 401 it asks once more with `forceRefresh: true` and re-sends — safe for every
- * method, BC did not process an unauthenticated request.
+ * Signs requests with `Authorization: Bearer …` from the credential — beside the request
+ * (`authorize`), never on it: openapi-fetch hands the very `Request` objects of a call to the user's
+ * middleware, and only the transport step puts the token on what leaves (`signalTransport`). On a
+ * 401 it asks once more with `forceRefresh: true` and re-sends — safe for every method, BC did not
+ * process an unauthenticated request.
  *
  * @example
  * bearerTokenPolicy(new ClientSecretProvider({ tenantId, clientId, clientSecret }))
@@ -15,27 +18,16 @@ export function bearerTokenPolicy(credential: TokenCredential): Policy {
   return async (request, next) => {
     const signal = attemptSignalOf(request); // the attempt's timeout bounds token acquisition too
     const first = takePrefetchedToken(request) ?? (await credential.getToken({ abortSignal: signal }));
-    // A body is read once: the spare for the 401 re-send is taken before the signed copy takes the body.
+    // A body is read once: the spare for the 401 re-send is taken before the request is sent.
     const spare = request.body === null ? request : request.clone();
-    const response = await next(signed(request, first.token, signal));
+    authorize(request, `Bearer ${first.token}`);
+    const response = await next(request);
     if (response.status !== 401) return response;
     const refreshed = await credential.getToken({ abortSignal: signal, forceRefresh: true });
     if (refreshed.token === first.token) return response;
     await response.body?.cancel();
-    return next(signed(spare, refreshed.token, signal)); // the spare is a clone: the attempt's signal is passed on explicitly
+    if (spare !== request) setAttemptSignal(spare, signal); // a clone: the attempt's signal is passed on explicitly
+    authorize(spare, `Bearer ${refreshed.token}`);
+    return next(spare);
   };
-}
-
-/**
- * The request as sent: a copy carrying the token. openapi-fetch hands the very `Request` it passed to
- * `fetch` to the user's middleware (`onResponse`, `onError`), so the token must never be set on that
- * object — by construction, not by redacting it afterwards. `redirect: "manual"` is set here too (the
- * redirect policy below decides about redirects), which saves that policy a second copy.
- */
-function signed(request: Request, token: string, attemptSignal: AbortSignal): Request {
-  const headers = new Headers(request.headers);
-  headers.set("Authorization", `Bearer ${token}`);
-  const copy = new Request(request, { headers, redirect: "manual" });
-  setAttemptSignal(copy, attemptSignal);
-  return copy;
 }

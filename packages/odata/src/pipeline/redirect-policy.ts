@@ -1,6 +1,7 @@
 import { ODataRedirectError } from "../errors/odata-redirect-error.js";
 import { attemptSignalOf, setAttemptSignal } from "./attempt-signal.js";
 import type { Policy } from "./policy.js";
+import { authorizationOf, authorize } from "./request-authorization.js";
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 
@@ -25,18 +26,22 @@ const REDIRECT = new Set([301, 302, 303, 307, 308]);
 export function redirectPolicy(maxRedirects = 5): Policy {
   return async (request, next) => {
     let current = request;
+    const authorization = authorizationOf(request);
     if (request.redirect !== "manual") {
       current = new Request(request, { redirect: "manual" });
       setAttemptSignal(current, attemptSignalOf(request));
+      if (authorization !== undefined) authorize(current, authorization);
     }
-    // Every hop carries the same headers (the token included: hops stay on this origin).
-    const headers = new Headers(current.headers);
-    const origin = new URL(request.url).origin;
+    // Every hop carries the same headers and token (hops stay on this origin). Copied only
+    // when a redirect comes: most answers are not redirects.
+    let headers: Headers | undefined;
     for (let hops = 0; ; hops++) {
       const response = await next(current);
       if (response.type === "opaqueredirect") throw new ODataRedirectError(request.method, current.url, response.status, undefined, "opaque");
       const location = REDIRECT.has(response.status) ? response.headers.get("Location") : null;
       if (location === null) return response;
+      headers ??= new Headers(current.headers);
+      const origin = new URL(request.url).origin;
       await response.body?.cancel();
       const target = URL.canParse(location, current.url) ? new URL(location, current.url) : undefined;
       if (target === undefined) throw new ODataRedirectError(request.method, current.url, response.status, location, "invalid-location");
@@ -44,6 +49,7 @@ export function redirectPolicy(maxRedirects = 5): Policy {
       if (reason !== undefined) throw new ODataRedirectError(request.method, current.url, response.status, target.href, reason);
       const hop = new Request(target, { method: request.method, headers, signal: request.signal, redirect: "manual" });
       setAttemptSignal(hop, attemptSignalOf(request)); // the attempt's timeout bounds every hop
+      if (authorization !== undefined) authorize(hop, authorization); // same origin only (see refusal)
       current = hop;
     }
   };

@@ -3,6 +3,7 @@ import { LimiterWaitTimeoutError } from "../limits/limiter-wait-timeout-error.js
 import type { IdentityLimits, LimiterLease, RequestLimiter } from "../limits/request-limiter.js";
 import { attemptRecordOf, attemptResultOf } from "./attempt-record.js";
 import { releaseWhenFinished } from "./lease-bound-response.js";
+import { callContextOf } from "./call-context.js";
 import { takePrefetchedToken } from "./prefetched-token.js";
 import { emitPipelineEvent, type PipelineEvent, type PipelineEventListener } from "./pipeline-event.js";
 import type { Policy } from "./policy.js";
@@ -96,13 +97,10 @@ export function retryPolicy(options: RetryOptions, env: RetryEnvironment, limiti
       } catch (e) {
         error = e;
       }
-      if (lease !== undefined) {
-        const held = lease;
-        if (response !== undefined) response = releaseWhenFinished(response, () => void held.release());
-        else releaseAfterTeardown(held);
-      }
+      const release = lease === undefined ? undefined : releaseOnce(lease);
+      if (lease !== undefined && response === undefined) releaseAfterTeardown(lease);
       record?.attempts.push(attemptResultOf(response, error, env.now()));
-      if (response !== undefined && response.status < 400) return response;
+      if (response !== undefined && response.status < 400) return handOver(request, response, release);
       const throttled = response !== undefined && (response.status === 429 || response.status === 503);
       const decision = decideRetry({ method: request.method, attempt: attempt - 1, transientRetries: retries, response, error, now: env.now(), random: env.random() }, options);
       if (throttled) {
@@ -112,11 +110,15 @@ export function retryPolicy(options: RetryOptions, env: RetryEnvironment, limiti
         const pauseInMs = decision.retry ? decision.delayInMs : (fromHeader ?? Math.round(options.retryDelayInMs * (0.5 + env.random() / 2)));
         emit({ kind: "throttled", status, retryAfterInMs: fromHeader });
         // Pause before the slot is released, so a probe that failed cannot reopen the identity.
-        if (limiting !== undefined) {
-          await limiting.limiter.pause(limiting.identity, { delayInMs: pauseInMs, reason: String(status) });
-          emit({ kind: "paused", delayInMs: pauseInMs, reason: `${status}${fromHeader === undefined ? ", backoff" : ", Retry-After"}`, fromRetryAfter: fromHeader !== undefined });
+        try {
+          if (limiting !== undefined) {
+            await limiting.limiter.pause(limiting.identity, { delayInMs: pauseInMs, reason: String(status) });
+            emit({ kind: "paused", delayInMs: pauseInMs, reason: `${status}${fromHeader === undefined ? ", backoff" : ", Retry-After"}`, fromRetryAfter: fromHeader !== undefined });
+          }
+          lastThrottled = await keep(response!);
+        } finally {
+          release?.();
         }
-        lastThrottled = await keep(response!);
         throttles++;
         if (!decision.retry || request.signal.aborted || env.now() + pauseInMs > deadline) {
           const why = !decision.retry ? decision.reason : request.signal.aborted ? "aborted by the caller" : fromHeader !== undefined ? `Retry-After ${pauseInMs} ms ends after the deadline` : "the deadline is reached";
@@ -130,15 +132,42 @@ export function retryPolicy(options: RetryOptions, env: RetryEnvironment, limiti
       }
       if (!decision.retry || request.signal.aborted || env.now() + decision.delayInMs > deadline) {
         if (attempt > 1) emit({ kind: "gave-up", reason: decision.retry ? "the deadline is reached" : decision.reason, elapsedInMs: env.now() - startedAt, throttled: false });
-        if (response !== undefined) return response;
+        if (response !== undefined) return handOver(request, response, release);
         throw error;
       }
-      await response?.body?.cancel();
+      try {
+        await response?.body?.cancel();
+      } finally {
+        release?.();
+      }
       retries++;
       emit({ kind: "retry", delayInMs: decision.delayInMs, reason: decision.reason, throttled: false });
       await env.sleep(decision.delayInMs, request.signal);
     }
   };
+}
+
+/** The lease's release, callable more than once (the body's end and a holder may both call it). */
+function releaseOnce(lease: LimiterLease): () => void {
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    void lease.release();
+  };
+}
+
+/**
+ * The response the loop returns keeps its slot until its body is finished: the call's context takes
+ * the release when its executor reads the body itself (`CallContext`), else the body is wrapped to
+ * release at its end.
+ */
+function handOver(request: Request, response: Response, release: (() => void) | undefined): Response {
+  if (release === undefined) return response;
+  const context = callContextOf(request);
+  if (context === undefined) return releaseWhenFinished(response, release);
+  context.release = release;
+  return response;
 }
 
 /**

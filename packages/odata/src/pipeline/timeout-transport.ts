@@ -1,11 +1,12 @@
 import { ODataTimeoutError } from "../errors/odata-timeout-error.js";
 import { attemptSignalOf, setAttemptSignal } from "./attempt-signal.js";
 import { composePipeline, type FetchLike, type Policy } from "./policy.js";
+import { signalTransport, type Transport } from "./transport.js";
 
 // Moved to errors/; re-exported for code that imported it from here.
 export { ODataTimeoutError };
-/** The transport the client is given: `globalThis.fetch` or anything with its `(request, init)` shape. */
-export type Transport = (request: Request, init?: { readonly signal?: AbortSignal }) => Promise<Response>;
+export type { Transport } from "./transport.js";
+export { signalTransport };
 
 /**
  * Per-attempt timeout as a policy, placed outside token acquisition so `timeoutInMs` bounds the
@@ -42,11 +43,6 @@ export function attemptTimeoutPolicy(defaultTimeoutInMs: number): Policy {
       request.signal.removeEventListener("abort", onAbort);
     }
   };
-}
-
-/** The innermost step with `attemptTimeoutPolicy`: calls the transport with the attempt's signal in `init`. */
-export function signalTransport(transport: Transport): FetchLike {
-  return (request) => transport(request, { signal: attemptSignalOf(request) });
 }
 
 /**
