@@ -3,6 +3,8 @@ import type { GenerationResult } from "./generation/measure-generation.js";
 import type { GenerationStagesResult } from "./generation/measure-generation-stages.js";
 import type { Measured } from "./measured.js";
 import type { OverheadResult } from "./runtime/measure-overhead.js";
+import type { RequestBreakdown } from "./runtime/measure-request-breakdown.js";
+import type { SyncMemoryPoint } from "./bulk/measure-sync-memory.js";
 import type { ToolId } from "./tools/tool-adapter.js";
 import type { TypecheckResult } from "./typecheck/typecheck-project.js";
 import type { ValueCostResult } from "./values/value-cost.js";
@@ -44,6 +46,14 @@ export interface BenchResults {
   readonly threeSetConsumer: Measured<TypecheckResult>;
   /** the same program with @bcts/odata as installed (built dist .d.ts) and the generated modules as .ts sources */
   readonly threeSetConsumerInstalled: Measured<TypecheckResult>;
+  /** issue 20: the five-query consumer with @bcts/client and @bcts/odata as installed (dist .d.ts) */
+  readonly wholeClientInstalled: Measured<TypecheckResult>;
+  /** an empty program with the same compiler options: tsc's fixed cost on this machine */
+  readonly typecheckFloor: Measured<TypecheckResult>;
+  /** issue 20: CPU per layer of one bcts request (in-memory fetch) */
+  readonly requestBreakdown: Measured<RequestBreakdown>;
+  /** issue 17/20: heap while paging 100,000 records (delta-sync baseline, pages of 1,000) */
+  readonly syncMemory: readonly SyncMemoryPoint[];
   /** decoding a page / encoding a body with the codecs of `dates: "Date"` and `decimal: "string"` routes */
   readonly valueCost: Measured<ValueCostResult>;
 }

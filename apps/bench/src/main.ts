@@ -1,12 +1,13 @@
 // `pnpm bench`: bcts vs @odata2ts/odata2ts vs @sap-cloud-sdk/generator on real BC metadata.
 // Every number printed is measured in this run; what cannot run is reported as "not measured".
 //   --runs N        repetitions per measurement, median reported (default 3)
-//   --iterations N  requests per timing loop in the runtime overhead check (default 300)
+//   --iterations N  requests per timing loop in the runtime overhead check (default 1000, after 1000 warm-up rounds)
 //   --no-doc        print only; do not rewrite docs/benchmarks.md
 //   --only scale-out  only the many-workers section (issue 16), replaced in docs/benchmarks.md
 //   --only throttling only the throughput-at-the-limits section (issue 13), replaced in docs/benchmarks.md
 //   --only bulk     only the bulk-writes/delta-sync section (issue 17), replaced in docs/benchmarks.md
 //   --only generation every tool's generation and bcts's stage breakdown (issue 20); replaces the stage section
+//   --only runtime  bcts's request overhead (emulator, stub) and the per-layer breakdown; prints only
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { benchDocuments } from "./bench-document.js";
@@ -23,8 +24,11 @@ import { startCannedServer, type BenchServer } from "./runtime/canned-server.js"
 import { startEmulatorServer } from "./runtime/emulator-server.js";
 import { warmUp } from "./runtime/warm-up.js";
 import { measureOverhead, type OverheadResult } from "./runtime/measure-overhead.js";
+import { measureRequestBreakdown } from "./runtime/measure-request-breakdown.js";
+import { bulkSection, measureBulk } from "./bulk/measure-bulk.js";
+import { measureSyncMemory } from "./bulk/measure-sync-memory.js";
 import { bctsClientReady } from "./tools/bcts-client-ready.js";
-import { installedRuntimeOptions } from "./tools/installed-runtime-options.js";
+import { installedClientOptions, installedRuntimeOptions } from "./tools/installed-runtime-options.js";
 import { toolAdapters } from "./tools/tool-adapters.js";
 import { measureRoundRobin } from "./process/repeat-measurement.js";
 import { mb, seconds } from "./report/format.js";
@@ -39,7 +43,7 @@ const flag = (name: string, fallback: number): number => {
   return i >= 0 && args[i + 1] ? Number(args[i + 1]) : fallback;
 };
 const runs = flag("--runs", Number(process.env["BENCH_RUNS"] ?? 3));
-const iterations = flag("--iterations", 300);
+const iterations = flag("--iterations", 1000);
 const writeDoc = !args.includes("--no-doc");
 
 const started = new Date();
@@ -56,6 +60,10 @@ if (args.includes("--only") && args[args.indexOf("--only") + 1] === "bulk") {
 }
 if (args.includes("--only") && args[args.indexOf("--only") + 1] === "generation") {
   await (await import("./generation/generation-only.js")).runGenerationOnly(runs, writeDoc, log);
+  process.exit(0);
+}
+if (args.includes("--only") && args[args.indexOf("--only") + 1] === "runtime") {
+  await (await import("./runtime/runtime-only.js")).runRuntimeOnly(iterations, runs, log);
   process.exit(0);
 }
 if (args.includes("--only") && args[args.indexOf("--only") + 1] === "scale-out") {
@@ -163,13 +171,19 @@ const consumerTsc = await measureRoundRobin(
           typecheckJob(join(benchRoot, "consumers", "bcts-three-sets"), ["main.ts"], bctsTool!.tool.compilerOptions),
           // the same program as a user's project sees it: @bcts/odata installed (dist .d.ts), generated modules as .ts
           typecheckJob(join(benchRoot, "consumers", "bcts-three-sets"), ["main.ts"], installedRuntimeOptions(), "tsconfig.installed.json"),
+          // issue 20: the five-query consumer with @bcts/client and @bcts/odata as installed (dist .d.ts)
+          typecheckJob(join(benchRoot, "consumers", "bcts"), ["main.ts", "queries.ts"], installedClientOptions(), "tsconfig.installed.json"),
         ]),
+    // what tsc costs before a consumer's first line, with the same options (an empty program)
+    typecheckJob(join(benchRoot, "consumers", "tsc-floor"), ["main.ts"]),
   ],
   runs,
 );
+const wholeClientInstalled = threeSetsMissing ? notMeasured<TypecheckResult>(threeSetsMissing) : typecheckResult(consumerTsc[runnableConsumers.length + 2]!);
+const typecheckFloor = typecheckResult(consumerTsc.at(-1)!);
 const threeSetConsumer = threeSetsMissing ? notMeasured<TypecheckResult>(threeSetsMissing) : typecheckResult(consumerTsc[runnableConsumers.length]!);
 const threeSetConsumerInstalled = threeSetsMissing ? notMeasured<TypecheckResult>(threeSetsMissing) : typecheckResult(consumerTsc[runnableConsumers.length + 1]!);
-for (const [label, r] of [["runtime sources", threeSetConsumer], ["@bcts/odata installed", threeSetConsumerInstalled]] as const) {
+for (const [label, r] of [["runtime sources", threeSetConsumer], ["@bcts/odata installed", threeSetConsumerInstalled], ["whole client installed", wholeClientInstalled], ["empty program", typecheckFloor]] as const) {
   log(`three-set consumer (${label}): tsc ${r.ok ? `${seconds(r.value.wallMs)}, ${r.value.cpuMs === null ? "?" : seconds(r.value.cpuMs)} CPU, ${mb(r.value.peakRssMb)}, ${r.value.errors} errors` : r.reason}`);
 }
 for (const { tool, missing } of ready) {
@@ -190,11 +204,18 @@ for (const { tool, missing } of ready) {
 }
 await canned.close();
 await emulator?.close();
+log("where a request's time goes: bcts layer by layer (in-memory fetch)");
+const requestBreakdown = await measureRequestBreakdown();
 
 // 4. value conversion: a page of sales orders through JSON.parse and the dates / lossless-decimal codecs
 log("value conversion: JSON.parse vs the dates: \"Date\" and decimal: \"string\" codecs");
 const valueCost = await measureValueCost(benchDocuments.find((d) => d.id === "api-v2.0")!);
 log(valueCost.ok ? `  ${valueCost.value.reads.map((r) => `${r.id} ${r.wallUs.toFixed(0)} µs`).join(", ")} per page` : `  not measured: ${valueCost.reason}`);
+
+// 5. bulk writes and delta sync (issue 17), measured before the report: the paging-memory goal reads it
+log("bulk writes and delta sync (emulator in a child process)");
+const bulkFigures = await measureBulk(log);
+const syncMemory = await measureSyncMemory(log);
 
 const results: BenchResults = {
   startedAt: started.toISOString(),
@@ -213,10 +234,14 @@ const results: BenchResults = {
   consumers,
   threeSetConsumer,
   threeSetConsumerInstalled,
+  wholeClientInstalled,
+  typecheckFloor,
+  requestBreakdown,
   valueCost,
+  syncMemory,
 };
 writeFileSync(join(workRoot, "results.json"), JSON.stringify(results, null, 2));
-const report = `${renderReport(results).trimEnd()}\n\n${await scaleOutSection(log)}\n\n${await throttlingReport(log)}\n`;
+const report = `${renderReport(results).trimEnd()}\n\n${await scaleOutSection(log)}\n\n${await throttlingReport(log)}\n\n${bulkSection(bulkFigures, syncMemory, new Date().toISOString())}\n`;
 console.log(report);
 if (writeDoc) {
   writeFileSync(join(repoRoot, "docs", "benchmarks.md"), report);

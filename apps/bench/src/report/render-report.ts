@@ -8,6 +8,7 @@ import { methodSection } from "./method-section.js";
 import { threeSetsSection } from "./three-sets-section.js";
 import { generationStagesSection } from "./generation-stages-section.js";
 import { valueSection } from "./value-section.js";
+import { requestBreakdownSection } from "./request-breakdown-section.js";
 import { bctsLosses, markdownTable } from "./metric-row.js";
 
 /** docs/benchmarks.md, rendered from one run's results only. */
@@ -20,11 +21,12 @@ export function renderReport(results: BenchResults): string {
   out.push(`Written by \`pnpm bench\` (apps/bench) on ${results.startedAt.replace("T", " ").slice(0, 16)} UTC; the run took ${results.durationS.toFixed(0)} s. Do not edit by hand — rerun the bench. Every number below was measured in that run.`, "");
   out.push(`- Machine: ${results.machine}. 1-minute load average ${results.load[0].toFixed(1)} at the start, ${results.load[1].toFixed(1)} at the end: other work shared the machine, so wall times carry noise; each measurement is the median of ${results.runs} runs, tools are run round-robin so a busy spell hits all of them, and CPU time (user + sys) is shown next to wall time as the steadier figure.`);
   for (const t of results.tools) out.push(`- ${t.label}: ${t.version}${t.unavailable ? ` — **not measured: ${t.unavailable}**` : ""}`);
+  out.push("- Peers at the newest versions that install from this machine's registry mirror (checked 2026-12-06): odata2ts 0.34.0 is the newest there; the SAP Cloud SDK generator lists 4.8.0, but its dependency @sap-cloud-sdk/generator-common 4.8.0 is missing from the mirror (newest 4.5.1), so 4.8.0 cannot install and 4.5.1 is measured.");
   out.push(`- ${results.otherVersions}`);
   out.push(`- Runtime servers: ${results.servers.emulator}; and ${results.servers.canned}.`, "");
 
   const goals = checkGoals(results, labels);
-  out.push("## Goals (issues 8 and 4)", "", "| goal | this run | status |", "|---|---|---|");
+  out.push("## Goals (issues 4, 8 and 20)", "", "| goal | this run | status |", "|---|---|---|");
   for (const g of goals) out.push(`| ${g.goal} | ${g.measured} | ${g.status === "met" ? "✅ met" : g.status === "not met" ? "❌ not met" : "not measured"} |`);
   out.push("");
 
@@ -48,6 +50,7 @@ export function renderReport(results: BenchResults): string {
   }
   out.push("");
 
+  out.push(...requestBreakdownSection(results.requestBreakdown));
   out.push(...threeSetsSection(results));
   out.push(...valueSection(results));
 

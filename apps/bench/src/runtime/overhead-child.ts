@@ -9,8 +9,10 @@ import { benchRoot } from "../paths.js";
 
 const tool = process.env["BENCH_TOOL"] ?? "";
 const target = JSON.parse(process.env["BENCH_TARGET"] ?? "{}") as ConsumerTarget;
-const iterations = Number(process.env["BENCH_ITERATIONS"] ?? "300");
-const warmup = Math.max(20, Math.floor(iterations / 5));
+const iterations = Number(process.env["BENCH_ITERATIONS"] ?? "1000");
+// Long enough for V8 to optimise every tool's request path (300 rounds left bcts's, the longest, partly
+// unoptimised: measured 1.43× at 60 warm-up rounds, see docs/benchmarks.md's method).
+const warmup = Number(process.env["BENCH_WARMUP"] ?? "1000");
 
 const mod = (await import(pathToFileURL(join(benchRoot, "consumers", tool, "queries.ts")).href)) as {
   createQueries(t: ConsumerTarget): FiveQueries;

@@ -22,3 +22,23 @@ export function installedRuntimeOptions(): Record<string, unknown> {
     },
   };
 }
+
+/**
+ * Compiler options under which the five-query consumer sees @bcts/client and @bcts/odata as installed
+ * from the registry: both as their built `dist/*.d.ts` (issue 20's whole-client type-check). Builds
+ * both packages' dist/ first (what `pnpm build` does before publishing).
+ *
+ * @example
+ * typecheckJob(join(benchRoot, "consumers", "bcts"), ["main.ts", "queries.ts"], installedClientOptions(), "tsconfig.installed.json")
+ */
+export function installedClientOptions(): Record<string, unknown> {
+  const odata = join(repoRoot, "packages", "odata");
+  const client = join(repoRoot, "packages", "client");
+  for (const dir of [odata, join(repoRoot, "packages", "auth"), client]) execSync("node ../../node_modules/typescript/bin/tsc -p tsconfig.build.json", { cwd: dir, stdio: "pipe" });
+  return {
+    paths: {
+      "@bcts/odata": [join(odata, "dist", "index.d.ts")],
+      "@bcts/client": [join(client, "dist", "index.d.ts")],
+    },
+  };
+}
