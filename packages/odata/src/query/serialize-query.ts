@@ -93,5 +93,9 @@ function encodeOption(name: string, value: string): string {
 
 /** Percent-encodes a query option value, keeping `$ , : / @ ( ) ' = ;` readable. `&`, `#`, `+`, `%` and spaces are always escaped. */
 export function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(/%(24|2C|3A|2F|40|3D|3B)/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const encoded = encodeURIComponent(value);
+  return encoded.includes("%") ? encoded.replace(READABLE_ESCAPE, (escape) => READABLE[escape]!) : encoded;
 }
+
+const READABLE: Readonly<Record<string, string>> = { "%24": "$", "%2C": ",", "%3A": ":", "%2F": "/", "%40": "@", "%3D": "=", "%3B": ";" };
+const READABLE_ESCAPE = /%(?:24|2C|3A|2F|40|3D|3B)/g;

@@ -90,7 +90,7 @@ export function pipelineTelemetry(options: PipelineTelemetryOptions): PipelineTe
     const key = `${clientRequestId}|${attempt}`;
     const queued = pendingQueued.get(key);
     pendingQueued.delete(key);
-    const url = safeUrl(request.url);
+    const url = originOf(request.url);
     const common: Attributes = { "http.request.method": request.method, "server.address": url?.hostname ?? "", "bcts.identity": identity };
     const span = tracer.startSpan(request.method, { kind: SpanKind.CLIENT, attributes: common }, context.active());
     // Without an SDK the span is a no-op: skip building the attributes (sanitizeUrl parses the URL).
@@ -133,7 +133,8 @@ export function pipelineTelemetry(options: PipelineTelemetryOptions): PipelineTe
       finish(undefined, errorTypeOf(error));
       throw error;
     }
-    const correlationId = response.headers.get("ms-correlation-x") ?? response.headers.get("x-ms-correlation-id") ?? response.headers.get("request-id") ?? undefined;
+    // Read for the span and the log only: three header lookups are a visible part of a no-op attempt.
+    const correlationId = span.isRecording() || logger !== undefined ? (response.headers.get("ms-correlation-x") ?? response.headers.get("x-ms-correlation-id") ?? response.headers.get("request-id") ?? undefined) : undefined;
     finish(response.status, response.status >= 400 ? String(response.status) : undefined, correlationId);
     return response;
   };
@@ -147,10 +148,21 @@ function errorTypeOf(error: unknown): string {
   return typeof name === "string" && /^[\w.-]{1,64}$/.test(name) ? name : "_OTHER";
 }
 
-function safeUrl(url: string): URL | undefined {
-  try {
-    return new URL(url);
-  } catch {
-    return undefined;
+/**
+ * Host name and port of a request URL, parsed once per origin: a client talks to one service root,
+ * and parsing every URL in full (query included) for two attributes cost more than the no-op span.
+ */
+function originOf(url: string): { readonly hostname: string; readonly port: string } | undefined {
+  const end = url.indexOf("/", url.indexOf("//") + 2);
+  const origin = end < 0 ? url : url.slice(0, end);
+  let parsed = origins.get(origin);
+  if (parsed === undefined && !origins.has(origin)) {
+    parsed = URL.canParse(origin) ? new URL(origin) : undefined;
+    if (origins.size >= MAX_ORIGINS) origins.clear();
+    origins.set(origin, parsed);
   }
+  return parsed;
 }
+
+const origins = new Map<string, URL | undefined>();
+const MAX_ORIGINS = 100;
