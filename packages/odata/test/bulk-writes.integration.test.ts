@@ -34,6 +34,20 @@ function checkInvariants(result: BulkResult<unknown>, numbers: readonly string[]
 }
 
 describe("createMany / updateMany / deleteMany", () => {
+  it("runs as many chunks at once as the client's limits.maxConcurrency by default: none waits in the limiter", async () => {
+    const limiter = new InProcessLimiter();
+    const queued: number[] = [];
+    const client = f.client({ limiter, limits: { maxConcurrency: 2 }, onEvent: (e) => void (e.kind === "queued" && queued.push(e.waitedInMs)) });
+    const numbers = Array.from({ length: 60 }, (_, i) => `BC2-${i}`);
+    const result = await client.company(f.companyId).customers.createMany(numbers.map((number) => ({ number, displayName: number })), { chunkSize: 10 });
+    expect(result.items.filter((i) => i.status === "ok")).toHaveLength(60);
+    expect(queued).toEqual([]);
+    // An explicit concurrency above the limits makes chunks queue in the limiter instead.
+    const more = await client.company(f.companyId).customers.createMany(numbers.map((n) => ({ number: `${n}x`, displayName: n })), { chunkSize: 10, concurrency: 6 });
+    expect(more.items.filter((i) => i.status === "ok")).toHaveLength(60);
+    expect(queued.length).toBeGreaterThan(0);
+  });
+
   it("250 creates go as 3 $batch requests (100, 100, 50); every item ok and on the server once", async () => {
     const numbers = Array.from({ length: 250 }, (_, i) => `BA-${i}`);
     const before = batchPosts();

@@ -51,9 +51,10 @@ export interface BulkOptions extends Omit<RequestOptions, "onResponse"> {
   /** Operations per `$batch` request, 1–100 (BC's maximum, the default). */
   readonly chunkSize?: number;
   /**
-   * `$batch` requests in flight at once. Default 5, BC online's per-identity limit: a bulk run then
-   * uses every slot (the identity's limiter still bounds all requests, so with lower configured limits
-   * the rest wait in the limiter). Pass 4 to keep a slot free for other requests of the same identity.
+   * `$batch` requests in flight at once. Default: the client's `limits.maxConcurrency` (5, BC online's
+   * per-identity limit, unless configured): a bulk run then uses every slot the identity has (its
+   * limiter still bounds all requests). Pass one less to keep a slot free for other requests of the
+   * same identity.
    */
   readonly concurrency?: number;
   /** Each chunk all or nothing (`Isolation: snapshot`): one failed item fails its whole chunk (`failed`). */

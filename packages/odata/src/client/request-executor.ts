@@ -45,6 +45,8 @@ export interface RequestExecutor {
   readonly serviceRoot: string;
   /** Origin of the service root; nextLinks elsewhere are refused. */
   readonly origin: string;
+  /** Requests at once for the identity (`limits.maxConcurrency`): what bulk writes run in parallel by default. */
+  readonly maxConcurrency?: number;
   send(call: HttpCall, options: RequestOptions | undefined): Promise<HttpResult>;
 }
 
@@ -90,6 +92,7 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
   return {
     serviceRoot: options.serviceRoot,
     origin: new URL(options.serviceRoot).origin,
+    maxConcurrency: options.limits.maxConcurrency,
     async send(call, requestOptions) {
       const headers: Record<string, string> = { ...call.headers, ...requestOptions?.headers, "client-request-id": requestOptions?.headers?.["client-request-id"] ?? options.createRequestId() };
       if (requestOptions?.timeoutInMs !== undefined) headers["x-bcts-timeout"] = String(requestOptions.timeoutInMs);
