@@ -5,11 +5,13 @@ import { resolveConfig } from "./config/resolve-config.js";
 import { diffMetadata } from "./diff/diff-metadata.js";
 import { fetchMetadata } from "./fetch/fetch-metadata.js";
 import { sha256 } from "./print/banner.js";
-import { generateFiles } from "./generate-files.js";
-import { staleFiles, writeOutput } from "./print/write-output.js";
+import { modelRoute } from "./generate-files.js";
+import { printFiles, type PrintedFiles } from "./print/print-files.js";
+import { startPrintWorker, type PrintWorker } from "./print/print-in-worker.js";
+import { stageOutput, staleFiles, writeOutput, type StagedOutput } from "./print/write-output.js";
 import { saveCodeCache } from "./code-cached-require.js";
-import type { GenerationTimings } from "./generation-timings.js";
-import { loadTsMorph, takeTsMorphLoad } from "./ts-morph.js";
+import type { GenerationTimings, PipelineTimings } from "./generation-timings.js";
+import { loadTsMorph, takeTsMorphLoad, type TsMorphLoad } from "./ts-morph.js";
 
 export interface GenerateOptions {
   readonly routes: readonly RouteConfig[];
@@ -47,18 +49,74 @@ export interface RouteResult {
  */
 export async function generate(options: GenerateOptions): Promise<readonly RouteResult[]> {
   const routes = resolveConfig({ routes: options.routes }, options.cwd ?? process.cwd());
-  loadTsMorph();
-  const load = takeTsMorphLoad();
-  // Every route is generated before anything is written: one bad document leaves all output untouched.
-  const generated = [];
-  for (const route of routes) {
-    const started = performance.now();
-    const input = await readInput(route, options);
-    const readMs = performance.now() - started;
-    generated.push({ route, input, readMs, ...generateFiles(input.xml, input.sourceName, route) });
+  // First thing: the worker loads ts-morph while this thread reads, parses, models and emits.
+  const worker = startPrintWorker();
+  try {
+    return await generateRoutes(routes, options, worker);
+  } finally {
+    worker?.close(); // also when a document failed to parse: no thread outlives the call
   }
+}
+
+async function generateRoutes(routes: readonly ResolvedRoute[], options: GenerateOptions, worker: PrintWorker | undefined): Promise<RouteResult[]> {
+  if (worker === undefined) loadTsMorph();
+  const mainLoad = takeTsMorphLoad();
+  // Every route is generated before anything is written: one bad document leaves all output untouched.
+  // With the worker, each file is written to its route's private staging folder as it is printed.
+  const staged: StagedOutput[] = [];
+  try {
+    const emitted = [];
+    for (const route of routes) {
+      const started = performance.now();
+      const input = await readInput(route, options);
+      const readMs = performance.now() - started;
+      const { files, bannerLine, notes, timings } = modelRoute(input.xml, input.sourceName, route);
+      if (worker === undefined) {
+        const emitStarted = performance.now();
+        const all = [...files()];
+        const printStarted = performance.now();
+        const printed = printFiles(all, bannerLine);
+        const printMs = performance.now() - printStarted;
+        emitted.push({ route, input, readMs, notes, timings: { ...timings, emitMs: printStarted - emitStarted }, printing: Promise.resolve(printed), output: undefined, printMs, writes: { ms: 0 } });
+        continue;
+      }
+      const output = options.check ? undefined : await stageOutput(route.outDir);
+      if (output) staged.push(output);
+      const writes = { ms: 0 };
+      // On the worker, this route prints while the rest of it is emitted and the next one read here.
+      const { emitMs, printed } = worker.printRoute(files(), bannerLine, route.name, (name, text) => {
+        if (output === undefined) return;
+        const writeStarted = performance.now();
+        output.write(name, text);
+        writes.ms += performance.now() - writeStarted;
+      });
+      printed.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+      emitted.push({ route, input, readMs, notes, timings: { ...timings, emitMs }, printing: printed, output, printMs: undefined, writes });
+    }
+    const generated = [];
+    for (const { printing, printMs, writes, ...rest } of emitted) {
+      // Worker: how long this thread waited for the texts, less the writing it did meanwhile.
+      const waitStarted = performance.now();
+      const writtenBefore = writes.ms;
+      const files = await printing;
+      generated.push({ ...rest, files, writes, printMs: printMs ?? performance.now() - waitStarted - (writes.ms - writtenBefore) });
+    }
+    return await finishRoutes(generated, options, worker, mainLoad);
+  } finally {
+    worker?.close(); // before discarding: no text arrives for a folder that is gone
+    for (const output of staged) await output.discard();
+  }
+}
+
+async function finishRoutes(
+  generated: ReadonlyArray<{ route: ResolvedRoute; input: Input; readMs: number; files: PrintedFiles; notes: readonly string[]; timings: Omit<PipelineTimings, "printMs">; printMs: number; output: StagedOutput | undefined; writes: { ms: number } }>,
+  options: GenerateOptions, worker: PrintWorker | undefined, mainLoad: TsMorphLoad | undefined,
+): Promise<RouteResult[]> {
+  const workerLoad = await worker?.load();
+  const load = workerLoad ?? mainLoad ?? takeTsMorphLoad();
+  const printThread = workerLoad ? "worker" : "main";
   const results: RouteResult[] = [];
-  for (const { route, input, readMs, files, notes, timings } of generated) {
+  for (const { route, input, readMs, files, notes, timings, printMs, output, writes } of generated) {
     const started = performance.now();
     const stale = options.check ? await staleFiles(route.outDir, files) : [];
     let changeset: RouteResult["changeset"];
@@ -69,21 +127,29 @@ export async function generate(options: GenerateOptions): Promise<readonly Route
         snapshot = route.snapshotPath;
       }
       if (snapshot !== undefined && snapshot !== sourcePath(route)) await pin(snapshot, input.xml);
-      await writeOutput(route.outDir, files);
+      if (output) await output.commit();
+      else await writeOutput(route.outDir, files);
     }
     const first = results.length === 0;
     results.push({
       name: route.name, outDir: route.outDir, fileCount: files.size, stale, notes, snapshot, changeset,
-      timings: { tsMorphLoadMs: first ? load?.ms ?? 0 : 0, codeCache: first ? load?.codeCache : undefined, readMs, ...timings, writeMs: performance.now() - started, codeCacheSaveMs: 0 },
+      timings: { tsMorphLoadMs: first ? load?.ms ?? 0 : 0, codeCache: first ? load?.codeCache : undefined, printThread, readMs, ...timings, printMs, writeMs: writes.ms + performance.now() - started, codeCacheSaveMs: 0 },
     });
   }
   // After generating, so that the cache also holds the functions V8 compiled lazily while doing it.
   const started = performance.now();
-  if (saveCodeCache() > 0 && results[0]) results[0] = { ...results[0], timings: { ...results[0].timings, codeCacheSaveMs: performance.now() - started } };
+  const saved = saveCodeCache() + (await worker?.saveCodeCache() ?? 0);
+  if (saved > 0 && results[0]) results[0] = { ...results[0], timings: { ...results[0].timings, codeCacheSaveMs: performance.now() - started } };
   return results;
 }
 
-async function readInput(route: ResolvedRoute, options: GenerateOptions): Promise<{ xml: string; sourceName: string; snapshot: string | undefined }> {
+interface Input {
+  readonly xml: string;
+  readonly sourceName: string;
+  readonly snapshot: string | undefined;
+}
+
+async function readInput(route: ResolvedRoute, options: GenerateOptions): Promise<Input> {
   const { source } = route;
   switch (source.kind) {
     case "file":

@@ -13,5 +13,6 @@ export { ConfigError } from "./config/config-error.js";
 export type { BctsConfig, RouteConfig, MetadataSource, NamingOptions, ResolvedNaming, ResolvedRoute } from "./config/config-types.js";
 export { CsdlParseError } from "./csdl/csdl-parse-error.js";
 export { MetadataModelError } from "./model/metadata-model-error.js";
+export { PrintWorkerError } from "./print/print-worker-error.js";
 export { diffMetadata, type MetadataDiff, type DiffMetadataOptions } from "./diff/diff-metadata.js";
 export type { MetadataChange, Bump } from "./diff/metadata-change.js";

@@ -46,3 +46,8 @@ export function takeTsMorphLoad(): TsMorphLoad | undefined {
   reported = true;
   return loaded;
 }
+
+/** Whether this thread has loaded ts-morph (a TypeScript config file makes the CLI load it early). */
+export function isTsMorphLoaded(): boolean {
+  return loaded !== undefined;
+}

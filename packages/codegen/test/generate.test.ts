@@ -59,14 +59,35 @@ describe("generate()", () => {
     expect(offline?.stale).toEqual([]);
   });
 
-  it("reports per-stage timings; the one-time ts-morph load only on the first route of the first call", async () => {
+  it("reports per-stage timings; the ts-morph load only on the first route of a call", async () => {
     const results = await generate({ routes: [route("good.xml"), { ...route("good.xml"), name: "again", outDir: "out/again" }], cwd: dir });
     const stages = ["tsMorphLoadMs", "readMs", "parseMs", "modelMs", "emitMs", "printMs", "writeMs", "codeCacheSaveMs"] as const;
     for (const r of results) for (const stage of stages) expect(r.timings[stage]).toBeGreaterThanOrEqual(0);
-    // earlier tests in this file loaded ts-morph already and reported it; no call reports it twice
-    const [later] = await generate({ routes: [route("good.xml")], cwd: dir });
-    expect(later?.timings).toMatchObject({ tsMorphLoadMs: 0, codeCache: undefined, codeCacheSaveMs: 0 });
-    expect(results[1]?.timings).toMatchObject({ tsMorphLoadMs: 0, codeCache: undefined, codeCacheSaveMs: 0 });
+    // the print worker loads ts-morph for each call, and the call reports it once
+    expect(results[0]?.timings).toMatchObject({ printThread: "worker", codeCache: expect.any(String) });
+    expect(results[0]?.timings.tsMorphLoadMs).toBeGreaterThan(0);
+    expect(results[1]?.timings).toMatchObject({ printThread: "worker", tsMorphLoadMs: 0, codeCache: undefined, codeCacheSaveMs: 0 });
+  });
+
+  it("with BCTS_PRINT_WORKER=off prints on the main thread, which loads ts-morph once per process; same bytes", async () => {
+    const onMain = async () => {
+      process.env["BCTS_PRINT_WORKER"] = "off";
+      try {
+        return await generate({ routes: [{ ...route("good.xml"), outDir: "out/main" }], cwd: dir });
+      } finally {
+        delete process.env["BCTS_PRINT_WORKER"];
+      }
+    };
+    await onMain();
+    const [later] = await onMain();
+    expect(later?.timings).toMatchObject({ printThread: "main", tsMorphLoadMs: 0, codeCache: undefined, codeCacheSaveMs: 0 });
+    await generate({ routes: [{ ...route("good.xml"), outDir: "out/worker" }], cwd: dir });
+    for (const name of files(join(dir, "out/main"))) expect(readFileSync(join(dir, "out/worker", name), "utf8")).toBe(readFileSync(join(dir, "out/main", name), "utf8"));
+  });
+
+  it("a bad document in a later route rejects with its CsdlParseError and leaves no output and no staging folder", async () => {
+    await expect(generate({ routes: [route("good.xml"), { ...route("truncated.xml"), name: "bad", outDir: "out/bad" }], cwd: dir })).rejects.toBeInstanceOf(CsdlParseError);
+    expect(existsSync(join(dir, "out")) ? readdirSync(join(dir, "out")) : []).toEqual([]);
   });
 });
 

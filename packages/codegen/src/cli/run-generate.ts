@@ -89,8 +89,8 @@ async function runOnce(values: Values, io: CliIo, offline: boolean): Promise<Run
 export function formatTimings(t: GenerationTimings): string {
   const ms = (value: number): string => `${value.toFixed(0)} ms`;
   const parts = [
-    ...(t.codeCache === undefined ? [] : [`ts-morph load ${ms(t.tsMorphLoadMs)} (code cache ${t.codeCache})`]),
-    `read ${ms(t.readMs)}`, `parse ${ms(t.parseMs)}`, `model ${ms(t.modelMs)}`, `emit ${ms(t.emitMs)}`, `print ${ms(t.printMs)}`, `write ${ms(t.writeMs)}`,
+    ...(t.codeCache === undefined ? [] : [`ts-morph load ${ms(t.tsMorphLoadMs)} (code cache ${t.codeCache}${t.printThread === "worker" ? ", on the print worker, overlapping read to emit" : ""})`]),
+    `read ${ms(t.readMs)}`, `parse ${ms(t.parseMs)}`, `model ${ms(t.modelMs)}`, `emit ${ms(t.emitMs)}`, `print ${ms(t.printMs)}${t.printThread === "worker" ? " (waited for the worker)" : ""}`, `write ${ms(t.writeMs)}`,
     ...(t.codeCacheSaveMs > 0.5 ? [`code cache save ${ms(t.codeCacheSaveMs)}`] : []),
   ];
   return parts.join(", ");

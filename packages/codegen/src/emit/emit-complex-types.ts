@@ -1,4 +1,4 @@
-import { StructureKind } from "../ts-morph.js";
+import { StructureKind } from "./structure-kind.js";
 import type { StatementStructures } from "ts-morph";
 import type { EdmComplexType } from "../model/edm-model.js";
 import type { EmitContext } from "./emit-context.js";

@@ -1,4 +1,4 @@
-import { StructureKind } from "../ts-morph.js";
+import { StructureKind } from "./structure-kind.js";
 import type { InterfaceDeclarationStructure, StatementStructures } from "ts-morph";
 import type { EdmEntityType, EdmOperation } from "../model/edm-model.js";
 import { constStatement, typeAliasStatement } from "./const-statement.js";

@@ -1,4 +1,4 @@
-import { StructureKind } from "../ts-morph.js";
+import { StructureKind } from "./structure-kind.js";
 import type { StatementStructures } from "ts-morph";
 import { compareStrings } from "../model/compare-strings.js";
 import { constStatement } from "./const-statement.js";

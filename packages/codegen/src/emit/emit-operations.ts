@@ -1,4 +1,4 @@
-import { StructureKind } from "../ts-morph.js";
+import { StructureKind } from "./structure-kind.js";
 import type { StatementStructures } from "ts-morph";
 import { constStatement } from "./const-statement.js";
 import type { EmitContext } from "./emit-context.js";

@@ -10,22 +10,29 @@ import { emitOperations } from "./emit-operations.js";
 import { emitRegistry } from "./emit-registry.js";
 import { emitOpenApi } from "./emit-openapi.js";
 import { emitPaths } from "./emit-paths.js";
-import { loadTsMorph } from "../ts-morph.js";
 
 /** Every file of one route's output folder, as data (pure: same model and options → same files). */
 export function emitRoute(model: EdmModel, options: EmitOptions, source: string): EmittedFile[] {
-  loadTsMorph(); // the structures carry ts-morph's StructureKind values
+  return [...emitRouteFiles(model, options, source)];
+}
+
+/** `emitRoute` one file at a time, so that printing (on the print worker) can start with the first. */
+export function* emitRouteFiles(model: EdmModel, options: EmitOptions, source: string): Generator<EmittedFile, void, undefined> {
   const context = createEmitContext(model, options, source);
-  const files: EmittedFile[] = [
-    emitRegistry(model, options),
-    emitEnums(model.enumTypes),
-    emitComplexTypes(model.complexTypes, context),
-    ...model.entityTypes.map((t) => emitEntityModule(t, context)),
-  ];
-  if (model.unboundOperations.length > 0) files.push(emitOperations(context));
   // paths.ts is not re-exported by index.ts: it imports every entity module and is opt-in.
-  const modules = files.map((f) => f.fileName.replace(/\.ts$/, ""));
-  if (options.openapi) files.push(emitPaths(context), emitOpenApi(context));
-  files.push(emitIndex(context, modules));
-  return files;
+  const modules: string[] = [];
+  const module = (file: EmittedFile): EmittedFile => {
+    modules.push(file.fileName.replace(/\.ts$/, ""));
+    return file;
+  };
+  yield module(emitRegistry(model, options));
+  yield module(emitEnums(model.enumTypes));
+  yield module(emitComplexTypes(model.complexTypes, context));
+  for (const type of model.entityTypes) yield module(emitEntityModule(type, context));
+  if (model.unboundOperations.length > 0) yield module(emitOperations(context));
+  if (options.openapi) {
+    yield emitPaths(context);
+    yield emitOpenApi(context);
+  }
+  yield emitIndex(context, modules);
 }

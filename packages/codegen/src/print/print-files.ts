@@ -11,7 +11,20 @@ export type PrintedFiles = ReadonlyMap<string, string>;
  * Prints emitted structures. This is the only place a ts-morph `Project` exists; it lives in memory
  * and never touches the disk (writing is `writeOutput`'s job).
  */
-export function printFiles(files: readonly EmittedFile[], bannerLine: string, options: { readonly reparse?: boolean; readonly standIns?: boolean } = {}): PrintedFiles {
+export function printFiles(files: readonly EmittedFile[], bannerLine: string, options: PrintOptions = {}): PrintedFiles {
+  const print = createFilePrinter(options);
+  const out = new Map<string, string>();
+  for (const file of [...files].sort((a, b) => compareStrings(a.fileName, b.fileName))) out.set(file.fileName, print(file, bannerLine));
+  return out;
+}
+
+export interface PrintOptions {
+  readonly reparse?: boolean;
+  readonly standIns?: boolean;
+}
+
+/** One file at a time (the print worker prints each file as it arrives); `printFiles` gives the same texts. */
+export function createFilePrinter(options: PrintOptions = {}): (file: EmittedFile, bannerLine: string) => string {
   loadTsMorph();
   const project = new Project({
     useInMemoryFileSystem: true,
@@ -19,23 +32,19 @@ export function printFiles(files: readonly EmittedFile[], bannerLine: string, op
     manipulationSettings: { newLineKind: NewLineKind.LineFeed, indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, useTrailingCommas: true },
   });
   const print = structurePrinter(project, options.reparse === true);
-  const out = new Map<string, string>();
-  for (const file of [...files].sort((a, b) => compareStrings(a.fileName, b.fileName))) {
+  return (file, bannerLine) => {
     switch (file.kind) {
       case "typescript":
-        out.set(file.fileName, normalize(printWithStandIns(print, [bannerLine, ...file.statements], options.standIns !== false)));
-        break;
+        return normalize(printWithStandIns(print, [bannerLine, ...file.statements], options.standIns !== false));
       case "json":
         // JSON has no comments: the banner travels as an `x-` extension key, first.
-        out.set(file.fileName, `${JSON.stringify({ "x-generated-by": bannerLine.replace(/^\/\/ /, ""), ...(file.value as object) }, null, 2)}\n`);
-        break;
+        return `${JSON.stringify({ "x-generated-by": bannerLine.replace(/^\/\/ /, ""), ...(file.value as object) }, null, 2)}\n`;
       default: {
         const unreachable: never = file;
         throw new Error(`unknown file kind ${JSON.stringify(unreachable)}`);
       }
     }
-  }
-  return out;
+  };
 }
 
 // One blank line between top-level declarations; ts-morph adds them only around some structures.
