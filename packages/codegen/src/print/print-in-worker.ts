@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { availableParallelism, loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CodeCacheStatus } from "../code-cached-require.js";
@@ -18,7 +19,7 @@ import { PrintWorkerError } from "./print-worker-error.js";
 // texts are the same `printFiles` output. The worker is an optimisation only: when it cannot start
 // (no worker_threads, refused execArgv) or dies before ts-morph is loaded, printing happens on this
 // thread as before. Once it has loaded, a failure is a `PrintWorkerError` (retrying in-thread would
-// hide a bug). `BCTS_PRINT_WORKER=off` turns it off.
+// hide a bug). `BCTS_PRINT_WORKER` turns it off or on (`printWorkerWanted`).
 
 /** Printing on a worker thread, or `undefined` from `startPrintWorker` when printing stays on this thread. */
 export interface PrintWorker {
@@ -36,21 +37,32 @@ export interface PrintWorker {
   close(): void;
 }
 
-/** Whether `BCTS_PRINT_WORKER` asks for printing on the main thread. */
-export function printWorkerDisabled(env: NodeJS.ProcessEnv = process.env): boolean {
-  return /^(?:off|0|false|no)$/i.test(env["BCTS_PRINT_WORKER"] ?? "");
+/**
+ * `BCTS_PRINT_WORKER`: `off` prints on the main thread, `on` on the worker whenever it can start;
+ * unset, the worker is used when a core is spare: at least 2 CPUs and a 1-minute load average at
+ * most CPUs − 0.75 (measured on a 2-core VM whose other core was busy with other processes: the worker
+ * made API v2.0 10% and ODataV4 up to 30% slower, as the two threads then share one core and the
+ * worker only adds its start and the copying). `os.loadavg()` is `[0, 0, 0]` on Windows: auto is on.
+ */
+export function printWorkerWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env["BCTS_PRINT_WORKER"] ?? "";
+  if (/^(?:off|0|false|no)$/i.test(value)) return false;
+  if (/^(?:on|1|true|yes)$/i.test(value)) return true;
+  const cpus = availableParallelism();
+  return cpus >= 2 && (loadavg()[0] ?? 0) <= cpus - 0.75;
 }
 
 /**
- * Starts the print worker, or returns `undefined` when printing should stay on this thread: turned
- * off, ts-morph already loaded here (a TypeScript config file), or the worker could not be created.
+ * Starts the print worker, or returns `undefined` when printing should stay on this thread: not
+ * wanted (`printWorkerWanted`), ts-morph already loaded here (a TypeScript config file), or the
+ * worker could not be created.
  *
  * @example
  * const worker = startPrintWorker();
  * try { files = worker ? await worker.printRoute(emitRouteFiles(model, options, source), bannerLine, "api", write).printed : printFiles(emitRoute(model, options, source), bannerLine); } finally { worker?.close(); }
  */
 export function startPrintWorker(): PrintWorker | undefined {
-  if (printWorkerDisabled() || isTsMorphLoaded()) return undefined;
+  if (!printWorkerWanted() || isTsMorphLoaded()) return undefined;
   let worker: Worker;
   try {
     worker = import.meta.url.endsWith(".ts") ? sourceWorker() : new Worker(new URL("./print-worker.js", import.meta.url));
