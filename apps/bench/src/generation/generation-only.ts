@@ -30,7 +30,7 @@ export async function runGenerationOnly(runs: number, writeDoc: boolean, log: (m
       generation.push(r);
     }
     if (tools.find((t) => t.id === "bcts")?.unavailable) continue;
-    log(`bcts stages of ${doc.id}: first run, then ${runs}× with and without the code cache`);
+    log(`bcts stages of ${doc.id}: first run, then ${runs}× with and without the code cache, and with BCTS_PRINT_WORKER=off and =on`);
     generationStages.push(await measureGenerationStages(doc, runs));
   }
   const documents = benchDocuments.map((d) => ({ id: d.id, label: d.label, file: relative(repoRoot, d.file), kb: statSync(d.file).size / 1024, declared: {} }));

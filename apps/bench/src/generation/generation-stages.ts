@@ -20,24 +20,26 @@ export interface StageSample {
   readonly exitMs: number;
   /** how V8's code cache served the ts-morph load ("warm", "cold", "off", …), null if not reported */
   readonly codeCache: string | null;
+  /** where codegen printed: "worker" (ts-morph loads there while the main thread parses, models, emits) or "main"; null if not reported */
+  readonly printThread: string | null;
 }
 
 /** The stage fields, in pipeline order, as the report shows them. */
 export const STAGES = [
   ["processStartMs", "process start (node boots until the entry runs)"],
   ["importMs", "import @bcts/codegen (without ts-morph)"],
-  ["tsMorphLoadMs", "ts-morph load (and its bundled TypeScript)"],
+  ["tsMorphLoadMs", "ts-morph load (and its bundled TypeScript; on the print worker it overlaps read to emit)"],
   ["readMs", "read the document"],
   ["parseMs", "parse (XML → CSDL)"],
   ["modelMs", "model"],
-  ["emitMs", "emit (structures)"],
-  ["printMs", "print (structures → text)"],
+  ["emitMs", "emit (structures; with the worker, also handing them over)"],
+  ["printMs", "print (structures → text; with the worker, the main thread's wait for it)"],
   ["writeMs", "write the output folder"],
   ["codeCacheSaveMs", "save the code cache"],
   ["exitMs", "spawn and exit (wall − the child's last timestamp)"],
 ] as const satisfies readonly (readonly [keyof StageSample, string])[];
 
-export type StageMedians = Omit<StageSample, "codeCache"> & { readonly runs: number; readonly codeCache: string | null };
+export type StageMedians = Omit<StageSample, "codeCache" | "printThread"> & { readonly runs: number; readonly codeCache: string | null; readonly printThread: string | null };
 
 /** Reads the child's JSON line (`bcts-generate-child.ts`); null when it has no stage timings. */
 export function parseStageLine(stdout: string, wallMs: number): StageSample | null {
@@ -70,13 +72,15 @@ export function parseStageLine(stdout: string, wallMs: number): StageSample | nu
     codeCacheSaveMs: stage("codeCacheSaveMs"),
     exitMs: Math.max(0, wallMs - endMs),
     codeCache: typeof t["codeCache"] === "string" ? t["codeCache"] : null,
+    printThread: typeof t["printThread"] === "string" ? t["printThread"] : null,
   };
 }
 
 /** The median of every stage over the samples (each stage on its own, so the rows need not add up exactly). */
 export function medianStages(samples: readonly StageSample[]): StageMedians {
-  const pick = (key: keyof Omit<StageSample, "codeCache">): number => median(samples.map((s) => s[key]));
+  const pick = (key: keyof Omit<StageSample, "codeCache" | "printThread">): number => median(samples.map((s) => s[key]));
   const caches = [...new Set(samples.map((s) => s.codeCache ?? "?"))];
+  const threads = [...new Set(samples.map((s) => s.printThread ?? "?"))];
   return {
     runs: samples.length,
     wallMs: pick("wallMs"),
@@ -92,5 +96,6 @@ export function medianStages(samples: readonly StageSample[]): StageMedians {
     codeCacheSaveMs: pick("codeCacheSaveMs"),
     exitMs: pick("exitMs"),
     codeCache: caches.join("/"),
+    printThread: threads.join("/"),
   };
 }

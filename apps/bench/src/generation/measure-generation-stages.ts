@@ -17,6 +17,10 @@ export interface GenerationStagesResult {
   readonly warm: Measured<StageMedians>;
   /** medians of the runs with `BCTS_CODE_CACHE=off` (plain require, nothing written) */
   readonly noCache: Measured<StageMedians>;
+  /** medians of the runs with the cache and `BCTS_PRINT_WORKER=off` (everything on the main thread; absent in older results) */
+  readonly mainThread?: Measured<StageMedians>;
+  /** medians of the runs with the cache and `BCTS_PRINT_WORKER=on` (the worker whatever the load average; absent in older results) */
+  readonly printWorker?: Measured<StageMedians>;
 }
 
 // Where @bcts/codegen keeps the cache in this workspace: .cache/bcts in the top node_modules of the
@@ -25,7 +29,9 @@ const codeCacheDir = join(repoRoot, "node_modules", ".cache", "bcts");
 
 /**
  * Runs the bcts generation child on `doc`: once with the code cache deleted, then `runs` times
- * with the cache and `runs` times with `BCTS_CODE_CACHE=off`, alternating. Each run prints its stage
+ * with the cache (codegen decides where to print), `runs` times with `BCTS_CODE_CACHE=off`, and
+ * `runs` times each with the cache and `BCTS_PRINT_WORKER=off` / `=on` (printing on the main thread /
+ * on the worker), alternating. Each run prints its stage
  * timings (`RouteResult.timings`); the parent adds the wall time. Leaves the cache written.
  */
 export async function measureGenerationStages(doc: BenchDocument, runs: number): Promise<GenerationStagesResult> {
@@ -43,12 +49,16 @@ export async function measureGenerationStages(doc: BenchDocument, runs: number):
   const firstRun = await run({});
   const warm: Measured<StageSample>[] = [];
   const noCache: Measured<StageSample>[] = [];
+  const mainThread: Measured<StageSample>[] = [];
+  const printWorker: Measured<StageSample>[] = [];
   for (let i = 0; i < runs; i++) {
     warm.push(await run({}));
     noCache.push(await run({ BCTS_CODE_CACHE: "off" }));
+    mainThread.push(await run({ BCTS_PRINT_WORKER: "off" }));
+    printWorker.push(await run({ BCTS_PRINT_WORKER: "on" }));
   }
   rmSync(outDir, { recursive: true, force: true });
-  return { document: doc.id, firstRun, warm: summarize(warm), noCache: summarize(noCache) };
+  return { document: doc.id, firstRun, warm: summarize(warm), noCache: summarize(noCache), mainThread: summarize(mainThread), printWorker: summarize(printWorker) };
 }
 
 function summarize(samples: readonly Measured<StageSample>[]): Measured<StageMedians> {

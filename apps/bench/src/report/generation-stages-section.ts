@@ -22,6 +22,8 @@ export function generationStagesSection(results: Pick<BenchResults, "documents" 
     "",
     `\`ts-morph load\` is where V8's code cache matters: @bcts/codegen compiles ts-morph and its bundled TypeScript (12 MB of JavaScript) from a cache in \`node_modules/.cache/bcts\` that the first run writes (\`packages/codegen/src/code-cached-require.ts\`; \`BCTS_CODE_CACHE=off\` turns it off). "With cache" is what every run after the first sees, and what the generation rows above measured; "first run" is one run right after deleting the cache.`,
     "",
+    "When a core is spare (1-minute load average at most CPUs − 0.75), codegen loads ts-morph and prints on a worker thread (`packages/codegen/src/print/print-in-worker.ts`) while the main thread reads, parses, models and emits, and writes each file as it comes back: then `ts-morph load` overlaps the stages after it, `emit` includes handing the structures over, and `print` is the main thread's wait for the worker. \"With cache\" says where it printed; \"main thread\" and \"worker\" force it with `BCTS_PRINT_WORKER=off` / `=on`, alternating with the other runs, to show what the worker gains or costs on this machine.",
+    "",
   );
   const docs = results.documents.filter((d) => results.generationStages.some((s) => s.document === d.id));
   if (docs.length === 0) return [...out, "Not measured.", "", GENERATION_STAGES_END];
@@ -31,7 +33,7 @@ export function generationStagesSection(results: Pick<BenchResults, "documents" 
     const s = results.generationStages.find((x) => x.document === doc.id)!;
     const median = (m: Measured<StageMedians>, label: string): Column => ({ label: `${doc.id}: ${label}${m.ok ? ` (${m.value.runs} run${m.value.runs === 1 ? "" : "s"})` : ""}`, value: (key) => (m.ok ? ms(m.value[key]) : "not measured") });
     const first = (m: Measured<StageSample>): Column => ({ label: `${doc.id}: first run${m.ok && m.value.codeCache ? ` (cache ${m.value.codeCache})` : ""}`, value: (key) => (m.ok ? ms(m.value[key]) : "not measured") });
-    columns.push(median(s.warm, "with cache"), median(s.noCache, "no cache"), first(s.firstRun));
+    columns.push(median(s.warm, `with cache${s.warm.ok && s.warm.value.printThread ? `, print on ${s.warm.value.printThread}` : ""}`), ...(s.mainThread ? [median(s.mainThread, "main thread")] : []), ...(s.printWorker ? [median(s.printWorker, "worker")] : []), median(s.noCache, "no cache"), first(s.firstRun));
   }
   out.push(`| stage | ${columns.map((c) => c.label).join(" | ")} |`, `|---|${columns.map(() => "---:").join("|")}|`);
   for (const [key, label] of STAGES) out.push(`| ${label} | ${columns.map((c) => c.value(key)).join(" | ")} |`);
@@ -43,7 +45,7 @@ export function generationStagesSection(results: Pick<BenchResults, "documents" 
     if (!fastest?.run.ok || !s.warm.ok) continue;
     const target = fastest.run.value.wallMs / GENERATION_GOAL_FACTOR;
     const label = results.tools.find((t) => t.id === fastest.tool)?.label ?? fastest.tool;
-    const noCacheNote = s.noCache.ok ? `; without the cache ${ms(s.noCache.value.wallMs)}` : "";
+    const noCacheNote = `${s.mainThread?.ok ? `; with BCTS_PRINT_WORKER=off ${ms(s.mainThread.value.wallMs)}` : ""}${s.printWorker?.ok ? `, =on ${ms(s.printWorker.value.wallMs)}` : ""}${s.noCache.ok ? `; without the cache ${ms(s.noCache.value.wallMs)}` : ""}`;
     out.push(`- ${doc.label}: the ${GENERATION_GOAL_FACTOR}× goal means at most ${ms(target)} per run (${label} ${ms(fastest.run.value.wallMs)} / ${GENERATION_GOAL_FACTOR}); these runs took ${ms(s.warm.value.wallMs)} with the cache${noCacheNote}.`);
   }
   out.push("", GENERATION_STAGES_END);
