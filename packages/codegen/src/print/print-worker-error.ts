@@ -16,6 +16,6 @@ export class PrintWorkerError extends Error {
     /** The error's stack in the worker thread, when it had one. */
     readonly workerStack: string | undefined,
   ) {
-    super(`print worker: ${context}: ${workerMessage}. To print on the main thread instead, set BCTS_PRINT_WORKER=off.`);
+    super(`print worker: ${context}: ${workerMessage.replace(/\.$/, "")}. To print on the main thread instead, set BCTS_PRINT_WORKER=off.`);
   }
 }
