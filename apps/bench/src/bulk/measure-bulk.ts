@@ -5,7 +5,7 @@ import { createBusinessCentralClient } from "@bcts/client";
 import { InProcessLimiter } from "@bcts/odata";
 import { median } from "../process/median.js";
 import type { SyncMemoryPoint } from "./measure-sync-memory.js";
-import { startEmulatorChild } from "./start-emulator-child.js";
+import { startEmulatorProcess } from "../process/emulator-process.js";
 
 /** Figures of the bulk/delta section (issue 17). */
 export interface BulkFigures {
@@ -47,7 +47,7 @@ export interface BulkFigures {
 export async function measureBulk(log: (message: string) => void, records = 10_000, singleRecords = 500, latencyInMs = 200, bulkRuns = 3): Promise<BulkFigures> {
   const maxConcurrency = 5;
   const pageSize = 1_000;
-  const emu = await startEmulatorChild({
+  const emu = await startEmulatorProcess({
     changeTracking: true,
     limits: { maxConcurrent: maxConcurrency, maxRequestsPerWindow: 6_000, windowMs: 300_000 },
     latency: { pathPattern: "\\$batch$|/items$", ms: latencyInMs },
@@ -103,7 +103,7 @@ export async function measureBulk(log: (message: string) => void, records = 10_0
       baselineRequests: baseline.requests, changed, deltaRequests: round.requests, deltaChanges, pageSize,
     };
   } finally {
-    await emu.stop();
+    await emu.close();
   }
 }
 

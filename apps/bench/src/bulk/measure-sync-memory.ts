@@ -3,7 +3,7 @@ import { runInNewContext } from "node:vm";
 import { ClientSecretProvider } from "@bcts/auth";
 import { cronusCompanyId } from "@bcts/emulator";
 import { createBusinessCentralClient } from "@bcts/client";
-import { startEmulatorChild } from "./start-emulator-child.js";
+import { startEmulatorProcess } from "../process/emulator-process.js";
 
 export interface SyncMemoryPoint {
   readonly records: number;
@@ -22,7 +22,7 @@ export interface SyncMemoryPoint {
 export async function measureSyncMemory(log: (message: string) => void, sizes: readonly number[] = [10_000, 100_000]): Promise<SyncMemoryPoint[]> {
   setFlagsFromString("--expose-gc");
   const gc = runInNewContext("gc") as () => void;
-  const emu = await startEmulatorChild({ changeTracking: true });
+  const emu = await startEmulatorProcess({ changeTracking: true });
   try {
     const credential = new ClientSecretProvider({ tenantId: emu.tenantId, clientId: emu.clientId, clientSecret: emu.clientSecret, authorityHost: emu.authorityHost, ca: emu.caPem });
     const bc = createBusinessCentralClient({ tenantId: emu.tenantId, environment: emu.environment, baseUrl: emu.bcBaseUrl, credential });
@@ -57,6 +57,6 @@ export async function measureSyncMemory(log: (message: string) => void, sizes: r
     }
     return points;
   } finally {
-    await emu.stop();
+    await emu.close();
   }
 }

@@ -6,7 +6,7 @@ import type { WorkerConfig, WorkerResult } from "../../../sample/src/multi-worke
 import { startRedisServer } from "../../../sample/src/start-redis-server.js";
 import { repoRoot } from "../paths.js";
 import { startCountingProxy } from "./counting-proxy.js";
-import { startEmulatorProcess } from "./emulator-process.js";
+import { startEmulatorProcess } from "../process/emulator-process.js";
 
 /** One configuration: N worker processes of one identity, with or without @bcts/redis. */
 export interface ScaleOutRun {
@@ -58,8 +58,8 @@ const BC_LIMITS = BUSINESS_CENTRAL_ONLINE_LIMITS;
  * of them are loaded, connected and warmed up (one unauthenticated GET each).
  */
 export async function measureScaleOut(settings: ScaleOutSettings = defaultScaleOutSettings, log: (line: string) => void = () => undefined): Promise<readonly ScaleOutRun[]> {
-  const emulator = await startEmulatorProcess({ limits: { maxConcurrent: BC_LIMITS.maxConcurrency, maxQueue: 95, maxRequestsPerWindow: BC_LIMITS.maxRequestsPerWindow, windowMs: BC_LIMITS.windowInMs }, latencyInMs: settings.latencyInMs });
-  const emu = emulator.endpoints;
+  const emulator = await startEmulatorProcess({ limits: { maxConcurrent: BC_LIMITS.maxConcurrency, maxQueue: 95, maxRequestsPerWindow: BC_LIMITS.maxRequestsPerWindow, windowMs: BC_LIMITS.windowInMs }, latency: { pathPattern: "/companies", ms: settings.latencyInMs } });
+  const emu = emulator;
   const proxy = await startCountingProxy(emu.bcBaseUrl, BC_LIMITS.maxConcurrency);
   const redis = await startRedisServer();
   const stats = createRedisConnection(redis.url, { enableOfflineQueue: true });
