@@ -1,6 +1,7 @@
 import { fork } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
+import type { Emulator } from "@bcts/emulator";
 import { benchRoot } from "../paths.js";
 
 /** How the emulator child is started (JSON in `BENCH_EMULATOR`). */
@@ -14,18 +15,10 @@ export interface EmulatorSettings {
 }
 
 /** What a client needs from the emulator (its demo values, not real credentials; the secret never goes to a log). */
-export interface EmulatorEndpoints {
-  readonly tenantId: string;
-  readonly environment: string;
-  readonly clientId: string;
-  readonly clientSecret: string;
-  readonly authorityHost: string;
-  readonly caPem: string;
-  /** `http://127.0.0.1:PORT` */
-  readonly bcBaseUrl: string;
+export type EmulatorEndpoints = Pick<Emulator, "tenantId" | "environment" | "clientId" | "clientSecret" | "authorityHost" | "caPem" | "bcBaseUrl"> & {
   /** …/api/v2.0 */
   readonly serviceRoot: string;
-}
+};
 
 export type EmulatorChildMessage =
   | { readonly type: "ready"; readonly endpoints: EmulatorEndpoints }
