@@ -1,21 +1,17 @@
+import type { GenerationTimings } from "@bcts/codegen";
 import { median } from "../process/median.js";
 
 /** Where one run of the bcts generation child spent its wall time, in ms (its JSON line + the parent's wall clock). */
-export interface StageSample {
+/** The stage durations codegen reports itself (`generate()`'s `timings`). */
+type CodegenStages = Pick<GenerationTimings, "tsMorphLoadMs" | "readMs" | "parseMs" | "modelMs" | "emitMs" | "printMs" | "writeMs" | "codeCacheSaveMs">;
+
+export interface StageSample extends CodegenStages {
   /** the child's wall time as the parent measured it (spawn to exit) */
   readonly wallMs: number;
   /** node's start-up until the child's first line ran (`performance.now()` there) */
   readonly processStartMs: number;
   /** `import("@bcts/codegen")` (its dist/ and fast-xml-parser; ts-morph is loaded on first use) */
   readonly importMs: number;
-  readonly tsMorphLoadMs: number;
-  readonly readMs: number;
-  readonly parseMs: number;
-  readonly modelMs: number;
-  readonly emitMs: number;
-  readonly printMs: number;
-  readonly writeMs: number;
-  readonly codeCacheSaveMs: number;
   /** the rest: spawning the process, waiting for the event loop to drain, exiting (wall − child's last timestamp) */
   readonly exitMs: number;
   /** how V8's code cache served the ts-morph load ("warm", "cold", "off", …), null if not reported */
