@@ -97,6 +97,30 @@ describe("fault injection", () => {
     expect(res.status).toBe(408);
     expect(res.body.error.code).toBe("RequestTimeout");
   });
+  it('latency "after" (default): a client that hangs up during the wait leaves nothing applied', async () => {
+    t = await startTestBc();
+    t.bc.faults.add({ match: { method: "POST" }, action: { kind: "latency", ms: 300 }, times: 1 });
+    const gone = new AbortController();
+    const post = t.fetch(`${t.company}/customers`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ displayName: "After Latency" }), signal: gone.signal }).catch(() => "aborted");
+    await new Promise((r) => setTimeout(r, 100));
+    gone.abort();
+    expect(await post).toBe("aborted");
+    await new Promise((r) => setTimeout(r, 350));
+    const list = await t.json<{ value: unknown[] }>(`${t.company}/customers?$filter=displayName eq 'After Latency'`);
+    expect(list.body.value).toHaveLength(0);
+  });
+  it('latency "during": the write is applied at once and the answer still waits for ms in all', async () => {
+    t = await startTestBc();
+    t.bc.faults.add({ match: { method: "POST" }, action: { kind: "latency", ms: 300, processing: "during" }, times: 1 });
+    const start = performance.now();
+    const post = t.fetch(`${t.company}/customers`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ displayName: "During Latency" }) });
+    await new Promise((r) => setTimeout(r, 150));
+    // Already there while the answer is still being held back.
+    const list = await t.json<{ value: unknown[] }>(`${t.company}/customers?$filter=displayName eq 'During Latency'`);
+    expect(list.body.value).toHaveLength(1);
+    expect((await post).status).toBe(201);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(290);
+  });
   it("latency delays the answer", async () => {
     t = await startTestBc();
     t.bc.faults.add({ action: { kind: "latency", ms: 120 }, times: 1 });

@@ -11,7 +11,7 @@ const emu = await startEmulator({
     ...(settings.limits === undefined ? {} : { limits: settings.limits }),
   },
 });
-if (settings.latency !== undefined) emu.bc.faults.add({ match: { path: new RegExp(settings.latency.pathPattern) }, action: { kind: "latency", ms: settings.latency.ms } });
+if (settings.latency !== undefined) emu.bc.faults.add({ match: { path: new RegExp(settings.latency.pathPattern) }, action: { kind: "latency", ms: settings.latency.ms, processing: settings.latency.processing } });
 const send = (message: EmulatorChildMessage): void => void process.send?.(message);
 const tokenRequests = (): number => emu.entra.requests.filter((r) => r.method === "POST" && r.path.endsWith("/oauth2/v2.0/token")).length;
 

@@ -11,7 +11,7 @@ export interface EmulatorSettings {
   /** BC's per-identity limits; the emulator's defaults when left out. */
   readonly limits?: { readonly maxConcurrent: number; readonly maxQueue?: number; readonly maxRequestsPerWindow: number; readonly windowMs: number };
   /** Injected latency for requests whose path matches `pathPattern` (a RegExp source). */
-  readonly latency?: { readonly pathPattern: string; readonly ms: number };
+  readonly latency?: { readonly pathPattern: string; readonly ms: number; readonly processing?: "after" | "during" };
 }
 
 /** What a client needs from the emulator (its demo values, not real credentials; the secret never goes to a log). */

@@ -94,7 +94,13 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
   }
   const limiter = new IdentityLimiter(options.limits, resolved.clock);
 
-  const process = async (request: BcRequest, disconnected?: AbortSignal): Promise<Outcome> => {
+  /**
+   * `arrivedAt` (performance.now() when the request's headers came in) is where injected latency counts
+   * from: one Node thread serves every "concurrent" request, so a request that arrives while others are
+   * being processed would otherwise start its latency only when the thread is free — a wait BC, which runs
+   * requests in parallel, does not have (measured: 5 batches of 100 at 200 ms took ~250 ms each, not ~210).
+   */
+  const process = async (request: BcRequest, disconnected?: AbortSignal, arrivedAt = performance.now()): Promise<Outcome> => {
     const url = parseBcUrl(request.url.pathname, resolved.routes);
     const auth = { validate: resolved.validateAccessToken, audience: resolved.audience, clock: resolved.clock, wrongAudienceFormat: resolved.wrongAudienceFormat };
     let tenant: BcTenantOptions | undefined;
@@ -112,7 +118,9 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     const environment = registry.environment(effectiveTenant.tenantId, url.environment);
     if (!environment) throw new BcError(404, "BadRequest_ResourceNotFound", `The environment '${url.environment}' does not exist.`);
     // §7: limits are per identity; the slot is held while the request runs (including injected latency).
-    const release = await limiter.acquire(`${identity.tenantId}/${identity.userId ?? identity.appId}`, disconnected);
+    // A request BC queued (beyond 5 in flight) starts its latency when a slot frees, not when it arrived.
+    let startedAt = arrivedAt;
+    const release = await limiter.acquire(`${identity.tenantId}/${identity.userId ?? identity.appId}`, disconnected, () => (startedAt = performance.now()));
     // A client that hung up frees its slot now, unless BC is modelled as finishing the work (keepSlotOnDisconnect).
     const onDisconnect = () => {
       limiter.noteAbandoned();
@@ -121,8 +129,14 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
     disconnected?.addEventListener("abort", onDisconnect, { once: true });
     try {
       let wire: WireFault = { kind: "normal" };
+      // Latency with `processing: "during"`: BC's answer takes `ms` in all, its own work included.
+      let answerAt = 0;
       for (const action of faults.take({ method: request.method, path: request.url.pathname, appId: identity.appId })) {
-        await applyFault(action);
+        if (action.kind === "latency" && action.processing === "during" && action.ms < resolved.operationTimeoutMs) {
+          answerAt = Math.max(answerAt, startedAt + action.ms);
+          continue;
+        }
+        await applyFault(action, startedAt);
         // The first wire fault decides what the client sees; later ones are ignored.
         if (wire.kind === "normal") wire = wireFaultOf(action);
       }
@@ -130,9 +144,13 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
       if (wire.kind === "reset" && !wire.afterProcessing) return { response: { status: 0, headers: {}, body: { kind: "none" } }, identity, wire };
       if (wire.kind === "replace" && !wire.afterProcessing) return { response: wire.response, identity, wire };
       if (disconnected?.aborted && !limiter.keepsSlotOnDisconnect) throw new BcError(499, "ClientClosedRequest", "The client closed the connection; the request was not processed.");
-      if (wire.kind === "normal") return { response: await handle(request, url, environment), identity, wire };
-      // A wire fault after processing hides error answers too: a failed write's answer is lost or replaced as well.
-      return { response: await handle(request, url, environment).catch((error: unknown) => errorResponse(error, randomUUID())), identity, wire };
+      try {
+        if (wire.kind === "normal") return { response: await handle(request, url, environment), identity, wire };
+        // A wire fault after processing hides error answers too: a failed write's answer is lost or replaced as well.
+        return { response: await handle(request, url, environment).catch((error: unknown) => errorResponse(error, randomUUID())), identity, wire };
+      } finally {
+        if (answerAt > performance.now()) await sleep(answerAt - performance.now());
+      }
     } finally {
       disconnected?.removeEventListener("abort", onDisconnect);
       release();
@@ -140,12 +158,12 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
   };
 
   /** Latency waits, status and token faults throw; wire faults are read by `wireFaultOf`. */
-  const applyFault = async (action: FaultAction): Promise<void> => {
+  const applyFault = async (action: FaultAction, startedAt: number): Promise<void> => {
     switch (action.kind) {
       case "latency": {
         // BC cancels operations after its operation timeout (§7: 8 minutes → 408).
         const timeout = resolved.operationTimeoutMs;
-        await sleep(Math.min(action.ms, timeout));
+        await sleep(Math.max(0, startedAt + Math.min(action.ms, timeout) - performance.now()));
         if (action.ms >= timeout) throw new BcError(408, "RequestTimeout", "The operation has timed out.");
         return;
       }
@@ -183,6 +201,7 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
   };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const arrivedAt = performance.now();
     const correlationId = randomUUID();
     const disconnected = new AbortController();
     res.once("close", () => {
@@ -199,7 +218,7 @@ export async function startBcServer(options: BcServerOptions): Promise<BcServer>
         path = url.pathname;
         const headers: Record<string, string | undefined> = {};
         for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(", ") : v;
-        ({ response, identity, wire } = await process({ method: req.method ?? "GET", url, headers, body: body.length > 0 ? body : undefined }, disconnected.signal));
+        ({ response, identity, wire } = await process({ method: req.method ?? "GET", url, headers, body: body.length > 0 ? body : undefined }, disconnected.signal, arrivedAt));
       } catch (error) {
         response = errorResponse(error, correlationId);
       }

@@ -1,7 +1,13 @@
 /** What a fault rule does to a matching request. */
 export type FaultAction =
-  /** Delay before processing (holds the identity's concurrency slot). */
-  | { readonly kind: "latency"; readonly ms: number }
+  /**
+   * The answer takes `ms` (holding the identity's concurrency slot), counted from when the request came
+   * in or, if BC queued it, got its slot. `processing`: `"after"` (default) waits, then processes — an
+   * abort during the wait leaves nothing applied; `"during"` processes at once and answers when `ms` have
+   * passed, as BC does when its own work is the latency (one Node thread then spends its CPU inside the
+   * window instead of after it, so the emulator's cost does not add to every request).
+   */
+  | { readonly kind: "latency"; readonly ms: number; readonly processing?: "after" | "during" }
   /** Answer with this status and a BC error body instead of processing (e.g. 429, 503 with Retry-After). */
   | { readonly kind: "status"; readonly status: number; readonly code?: string; readonly message?: string; readonly retryAfterSeconds?: number }
   /** Process the request (a write commits), then destroy the connection without an answer: the answer is lost. */

@@ -130,9 +130,9 @@ export class IdentityLimiter {
   /**
    * `abortSignal`: the client's connection; when it closes, a queued request leaves the queue and a
    * running one gives its slot back ([UNK] whether BC cancels work on disconnect — configurable in
-   * `bc-server` through `keepSlotOnDisconnect`).
+   * `bc-server` through `keepSlotOnDisconnect`). `onDequeued`: called when a queued request gets its slot.
    */
-  async acquire(identity: string, abortSignal?: AbortSignal): Promise<() => void> {
+  async acquire(identity: string, abortSignal?: AbortSignal, onDequeued?: () => void): Promise<() => void> {
     const o = this.options;
     if (!o.enabled) return () => undefined;
     let state = this.states.get(identity);
@@ -183,6 +183,7 @@ export class IdentityLimiter {
       const entry = {
         grant: () => {
           abortSignal?.removeEventListener("abort", onAbort);
+          onDequeued?.();
           resolve(take());
         },
         timer: setTimeout(() => {
