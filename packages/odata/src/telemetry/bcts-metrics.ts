@@ -1,5 +1,5 @@
 import type { Attributes, Counter, Histogram, Meter, MeterProvider } from "@opentelemetry/api";
-import { metrics } from "@opentelemetry/api";
+import { createNoopMeter, metrics } from "@opentelemetry/api";
 import type { RequestLimiter } from "../limits/request-limiter.js";
 
 export const INSTRUMENTATION_NAME = "@bcts/odata";
@@ -22,6 +22,8 @@ export const INSTRUMENTATION_VERSION = "0.1.0";
  * | `bcts.token.duration` | histogram | s | bcts.identity, bcts.token.outcome |
  */
 export interface BctsMetrics {
+  /** False when the meter is the API's no-op one (no SDK registered when the client was built): nothing is recorded. */
+  readonly recording: boolean;
   readonly requestDuration: Histogram;
   readonly throttled: Counter;
   readonly retries: Counter;
@@ -60,6 +62,8 @@ function create(meter: Meter): BctsMetrics {
     }));
   }, [inFlight, queueLength]);
   return {
+    // The API hands out one shared no-op meter; anything else may record.
+    recording: meter !== createNoopMeter(),
     requestDuration: meter.createHistogram("http.client.request.duration", {
       description: "Duration of HTTP client requests (one per attempt).", unit: "s",
       advice: { explicitBucketBoundaries: [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60] },

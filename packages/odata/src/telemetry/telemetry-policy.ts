@@ -1,4 +1,4 @@
-import { context, isSpanContextValid, propagation, SpanKind, SpanStatusCode, trace, type Attributes, type MeterProvider, type TextMapSetter, type TracerProvider } from "@opentelemetry/api";
+import { context, isSpanContextValid, propagation, ProxyTracerProvider, SpanKind, SpanStatusCode, trace, type Attributes, type MeterProvider, type TextMapSetter, type TracerProvider } from "@opentelemetry/api";
 import type { RequestLimiter } from "../limits/request-limiter.js";
 import type { BctsLogger } from "../logging/bcts-logger.js";
 import { logRecordOfAttempt, logRecordOfEvent, writeLog } from "../logging/log-record.js";
@@ -51,9 +51,16 @@ const MAX_PENDING = 1_000;
  * // span "GET" { http.request.method: "GET", url.full: "https://…/companies(…)/customers?$filter=REDACTED", http.response.status_code: 200, bcts.attempt: 1, … }
  */
 export function pipelineTelemetry(options: PipelineTelemetryOptions): PipelineTelemetry {
-  const tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(INSTRUMENTATION_NAME, INSTRUMENTATION_VERSION);
+  const provider = options.tracerProvider ?? trace.getTracerProvider();
+  const tracer = provider.getTracer(INSTRUMENTATION_NAME, INSTRUMENTATION_VERSION);
   const metrics = bctsMetrics(options.meterProvider);
   const { identity, logger } = options;
+  // Nothing to record: no logger, a no-op meter, and the global tracer provider without an SDK behind
+  // it and no span to continue. Checked per attempt (an SDK may be registered after the client is
+  // built); such an attempt skips the policy (measured ~8 µs of no-op spans, attributes and records).
+  const silent = logger === undefined && !metrics.recording && provider instanceof ProxyTracerProvider;
+  const idle = (): boolean =>
+    silent && (provider as ProxyTracerProvider).getDelegateTracer(INSTRUMENTATION_NAME, INSTRUMENTATION_VERSION) === undefined && trace.getSpan(context.active()) === undefined;
   if (options.limiter !== undefined) metrics.observeLimiter(options.limiter, identity);
   // "queued" is emitted just before the attempt enters the policy; keyed by client-request-id and attempt.
   const pendingQueued = new Map<string, { readonly waitedInMs: number; readonly probe: boolean }>();
@@ -65,7 +72,7 @@ export function pipelineTelemetry(options: PipelineTelemetryOptions): PipelineTe
     switch (event.kind) {
       case "queued":
         metrics.queueWait.record(event.waitedInMs / 1000, attributes);
-        if (event.clientRequestId !== undefined) {
+        if (event.clientRequestId !== undefined && !idle()) {
           if (pendingQueued.size >= MAX_PENDING) pendingQueued.delete(pendingQueued.keys().next().value!);
           pendingQueued.set(`${event.clientRequestId}|${event.attempt}`, { waitedInMs: event.waitedInMs, probe: event.probe });
         }
@@ -85,6 +92,7 @@ export function pipelineTelemetry(options: PipelineTelemetryOptions): PipelineTe
   };
 
   const policy: Policy = async (request, next) => {
+    if (idle()) return next(request);
     const clientRequestId = request.headers.get("client-request-id") ?? undefined;
     const attempt = (attemptRecordOf(request)?.attempts.length ?? 0) + 1;
     const key = `${clientRequestId}|${attempt}`;
