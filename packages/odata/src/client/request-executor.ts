@@ -5,6 +5,7 @@ import { closeAttemptRecord, openAttemptRecord } from "../pipeline/attempt-recor
 import { earlierAttemptMayHaveApplied, failedResponseError, malformedResponseError, thrownError, type CallState } from "./call-failure.js";
 import { readResponseBody, type ExpectedShape } from "./read-response-body.js";
 import { UnknownWriteLedger } from "./unknown-write-ledger.js";
+import { BareRequest } from "../pipeline/bare-request.js";
 import { bearerTokenPolicy } from "../pipeline/bearer-token-policy.js";
 import { bindCallContext, type CallContext } from "../pipeline/call-context.js";
 import { composePipeline, type FetchLike, type Policy } from "../pipeline/policy.js";
@@ -87,6 +88,7 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
   const client = createClient<Record<string, never>>({ baseUrl: "", fetch, redirect: "manual", headers: { "User-Agent": options.userAgent, Accept: "application/json" } });
   if (options.middleware.length > 0) client.use(...options.middleware);
   const request = client.request as unknown as RawRequest;
+  const bare = options.middleware.length === 0;
   const unknownWrites = new UnknownWriteLedger();
 
   return {
@@ -122,6 +124,8 @@ export function createRequestExecutor(options: ResolvedClientOptions): RequestEx
           bodySerializer: (body: unknown) => body,
           parseAs: "stream",
           signal: requestOptions?.abortSignal,
+          // No body and no middleware of the user's to show it to: the pipeline's own light request.
+          ...(bare && call.body === undefined ? { Request: BareRequest } : {}),
           ...(context === undefined ? {} : { fetch: (r: Request) => (bindCallContext(r, context), fetch(r)) }),
         }));
         if (!response.ok) {

@@ -1,6 +1,7 @@
 import { attemptSignalOf } from "./attempt-signal.js";
 import { callContextOf } from "./call-context.js";
 import type { FetchLike } from "./policy.js";
+import { toFetchRequest } from "./bare-request.js";
 import { authorizationOf } from "./request-authorization.js";
 
 /** The transport the client is given: `globalThis.fetch` or anything with its `(request, init)` shape. */
@@ -16,7 +17,8 @@ export const defaultTransport: Transport = (request, init) => globalThis.fetch(r
  * The innermost step: sends the request with the attempt's signal (`attemptSignalOf`) and the
  * bearer policy's `Authorization` (`authorizationOf`), which only the request that leaves carries.
  *
- * - A transport of your own gets a signed copy of the `Request` and `{ signal }`, as always.
+ * - A transport of your own gets a signed copy of the `Request` and `{ signal }`, as always (a
+ *   `BareRequest` becomes a real one first).
  * - `defaultTransport` gets what raw `fetch` would: a body-less request as URL + init (no `Request`
  *   copy, and no signal when the call cannot be aborted), a request with a body as the request + an
  *   init with the signed headers. Each `Request` built from another follows its signal — measured
@@ -31,7 +33,7 @@ export function signalTransport(transport: Transport): FetchLike {
     const authorization = authorizationOf(request);
     const signal = attemptSignalOf(request);
     const headers = authorization === undefined ? request.headers : signedHeaders(request.headers, authorization);
-    if (transport !== defaultTransport) return transport(authorization === undefined ? request : new Request(request, { headers }), { signal });
+    if (transport !== defaultTransport) return transport(toFetchRequest(request, authorization === undefined ? undefined : { headers }), { signal });
     if (request.body !== null) return globalThis.fetch(request, { headers, signal });
     // The request's own signal fires only when the caller's does; a call without one needs none.
     const needsSignal = signal !== request.signal || callContextOf(request)?.abortable !== false;
