@@ -147,7 +147,7 @@ export function pipelineTelemetry(options: PipelineTelemetryOptions): PipelineTe
     return response;
   };
 
-  return { policy, onEvent, instrumentCredential: (credential) => instrumentCredential(credential, { tracer, metrics, identity, logger }) };
+  return { policy, onEvent, instrumentCredential: (credential) => instrumentCredential(credential, { tracer, metrics, identity, logger, idle }) };
 }
 
 /** `error.type`: the error's class name (`ODataTimeoutError`, `TypeError`, `AbortError`), never its message. */

@@ -12,6 +12,11 @@ export interface TokenTelemetry {
   readonly metrics: BctsMetrics;
   readonly identity: string;
   readonly logger: BctsLogger | undefined;
+  /**
+   * True while nothing would record (see `pipelineTelemetry`): the credential is then called as it is.
+   * The first token after an SDK appears counts as fresh, even if it came from the provider's cache.
+   */
+  readonly idle?: () => boolean;
 }
 
 /**
@@ -26,6 +31,7 @@ export interface TokenTelemetry {
 export function instrumentCredential(credential: TokenCredential, telemetry: TokenTelemetry): TokenCredential {
   return {
     async getToken(options) {
+      if (telemetry.idle?.() === true) return credential.getToken(options);
       const startedAt = Date.now();
       const started = performance.now();
       const forced = options?.forceRefresh === true;
