@@ -1,3 +1,4 @@
+import type { BulkFigures } from "./bulk/measure-bulk.js";
 import type { BundleResult } from "./bundle/bundle-consumer.js";
 import type { GenerationResult } from "./generation/measure-generation.js";
 import type { GenerationStagesResult } from "./generation/measure-generation-stages.js";
@@ -54,6 +55,8 @@ export interface BenchResults {
   readonly requestBreakdown: Measured<RequestBreakdown>;
   /** issue 17/20: heap while paging 100,000 records (delta-sync baseline, pages of 1,000) */
   readonly syncMemory: readonly SyncMemoryPoint[];
+  /** Issue 17's bulk figures (createMany of 10,000 against the limit-derived minimum). */
+  readonly bulk?: BulkFigures;
   /** decoding a page / encoding a body with the codecs of `dates: "Date"` and `decimal: "string"` routes */
   readonly valueCost: Measured<ValueCostResult>;
 }

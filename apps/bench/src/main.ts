@@ -239,6 +239,7 @@ const results: BenchResults = {
   requestBreakdown,
   valueCost,
   syncMemory,
+  bulk: bulkFigures,
 };
 writeFileSync(join(workRoot, "results.json"), JSON.stringify(results, null, 2));
 const report = `${renderReport(results).trimEnd()}\n\n${await scaleOutSection(log)}\n\n${await throttlingReport(log)}\n\n${bulkSection(bulkFigures, syncMemory, new Date().toISOString())}\n`;

@@ -26,7 +26,7 @@ export function renderReport(results: BenchResults): string {
   out.push(`- Runtime servers: ${results.servers.emulator}; and ${results.servers.canned}.`, "");
 
   const goals = checkGoals(results, labels);
-  out.push("## Goals (issues 4, 8 and 20)", "", "| goal | this run | status |", "|---|---|---|");
+  out.push("## Goals (issues 4, 8, 17 and 20)", "", "| goal | this run | status |", "|---|---|---|");
   for (const g of goals) out.push(`| ${g.goal} | ${g.measured} | ${g.status === "met" ? "✅ met" : g.status === "not met" ? "❌ not met" : "not measured"} |`);
   out.push("");
 
