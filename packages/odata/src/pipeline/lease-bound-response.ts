@@ -3,7 +3,9 @@
  * failed (connection torn down, abort) — or at once when there is no body. This is how a request
  * holds its identity's slot for exactly as long as Business Central is still sending to it.
  *
- * A `parseAs: "stream"` body that the caller never reads keeps its slot: read or cancel it.
+ * A `parseAs: "stream"` body that the caller drops without reading or cancelling gives its slot back
+ * when it is garbage-collected (`FinalizationRegistry`) — a safety net whose timing is the collector's;
+ * read or cancel streams to free the slot at once.
  *
  * @example
  * const response = releaseWhenFinished(await fetch(request), () => lease.release());
@@ -42,5 +44,10 @@ export function releaseWhenFinished(response: Response, release: () => void): Re
       await reader.cancel(reason).catch(() => undefined);
     },
   });
+  // Held value `finish` reaches the original body, never `wrapped`, so the stream can still be collected.
+  unreadBodies.register(wrapped, finish);
   return new Response(wrapped, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
+
+/** Releases the slot of a body nobody will read any more (the caller dropped the response unread). */
+const unreadBodies = new FinalizationRegistry<() => void>((finish) => finish());
