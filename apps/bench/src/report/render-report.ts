@@ -6,6 +6,7 @@ import { documentRows } from "./document-rows.js";
 import { checkGoals } from "./goals.js";
 import { methodSection } from "./method-section.js";
 import { threeSetsSection } from "./three-sets-section.js";
+import { unmetGoalsSection } from "./unmet-goals-section.js";
 import { generationStagesSection } from "./generation-stages-section.js";
 import { valueSection } from "./value-section.js";
 import { requestBreakdownSection } from "./request-breakdown-section.js";
@@ -29,6 +30,7 @@ export function renderReport(results: BenchResults): string {
   out.push("## Goals (issues 4, 8, 17 and 20)", "", "| goal | this run | status |", "|---|---|---|");
   for (const g of goals) out.push(`| ${g.goal} | ${g.measured} | ${g.status === "met" ? "✅ met" : g.status === "not met" ? "❌ not met" : "not measured"} |`);
   out.push("");
+  out.push(...unmetGoalsSection(results, goals, labels));
 
   const lossLines: string[] = goals.filter((g) => g.status === "not met").map((g) => `Goal not met: ${g.goal} — ${g.measured}.`);
   for (const doc of results.documents) {
