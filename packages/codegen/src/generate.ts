@@ -71,17 +71,27 @@ async function generateRoutes(routes: readonly ResolvedRoute[], options: Generat
       const input = await readInput(route, options);
       const readMs = performance.now() - started;
       const { files, bannerLine, notes, timings } = modelRoute(input.xml, input.sourceName, route);
+      const output = options.check ? undefined : await stageOutput(route.outDir);
+      if (output) staged.push(output);
       if (worker === undefined) {
         const emitStarted = performance.now();
         const all = [...files()];
+        const emitMs = performance.now() - emitStarted;
+        // The files are created on libuv's thread pool while this thread prints (write-output.ts), on
+        // another core when one is free. Not with the worker, which needs that core: there this thread
+        // writes while it waits for the texts anyway.
+        const prepareStarted = performance.now();
+        for (const file of all) output?.prepare(file.fileName);
+        const prepareMs = performance.now() - prepareStarted;
         const printStarted = performance.now();
         const printed = printFiles(all, bannerLine);
         const printMs = performance.now() - printStarted;
-        emitted.push({ route, input, readMs, notes, timings: { ...timings, emitMs: printStarted - emitStarted }, printing: Promise.resolve(printed), output: undefined, printMs, writes: { ms: 0 } });
+        const writeStarted = performance.now();
+        for (const [name, text] of printed) output?.write(name, text);
+        const writes = { ms: prepareMs + performance.now() - writeStarted };
+        emitted.push({ route, input, readMs, notes, timings: { ...timings, emitMs }, printing: Promise.resolve(printed), output, printMs, writes });
         continue;
       }
-      const output = options.check ? undefined : await stageOutput(route.outDir);
-      if (output) staged.push(output);
       const writes = { ms: 0 };
       // On the worker, this route prints while the rest of it is emitted and the next one read here.
       const { emitMs, printed } = worker.printRoute(files(), bannerLine, route.name, (name, text) => {
