@@ -19,13 +19,14 @@ export function scanXml(xml: string, repeated: ReadonlySet<string>): Record<stri
     if (end < 0) return undefined;
     const attrs = readAttributes(text, i + 5, end);
     if (attrs === undefined) return undefined;
-    root["?xml"] = attrs.count > 0 ? { $attrs: attrs.values } : "";
+    root["?xml"] = attrCount > 0 ? { $attrs: attrs } : "";
     i = skipSpace(text, end + 2);
   }
   // One open element per level: its name as written, its value so far, and its text.
   const names: string[] = [];
   const values: Record<string, unknown>[] = [];
   const texts: string[] = [];
+  const hasChildren: boolean[] = []; // whether the open element has child elements
   const parents: Record<string, unknown>[] = [root];
   let closedRoot = false;
   while (i < text.length) {
@@ -48,11 +49,12 @@ export function scanXml(xml: string, repeated: ReadonlySet<string>): Record<stri
       const value = values.pop()!;
       const ownText = texts.pop()!;
       const name = localName(names.pop()!);
-      const hasChildren = Object.keys(value).some((k) => k !== "$attrs");
-      if (ownText !== "" && hasChildren) return undefined; // mixed content
+      const withChildren = hasChildren.pop()!;
+      if (ownText !== "" && withChildren) return undefined; // mixed content
       const trimmed = ownText.trim();
-      const finished: unknown = hasChildren || value["$attrs"] !== undefined ? (trimmed === "" ? value : { "#text": trimmed, ...value }) : trimmed;
+      const finished: unknown = withChildren || value["$attrs"] !== undefined ? (trimmed === "" ? value : { "#text": trimmed, ...value }) : trimmed;
       add(parents[names.length]!, name, finished, repeated);
+      if (names.length > 0) hasChildren[names.length - 1] = true;
       i = gt + 1;
       if (names.length === 0) closedRoot = true;
       continue;
@@ -69,13 +71,15 @@ export function scanXml(xml: string, repeated: ReadonlySet<string>): Record<stri
     if (attrs === undefined || localName(name) === "__proto__" || localName(name) === "$attrs" || localName(name) === "#text") return undefined;
     const value: Record<string, unknown> = {};
     if (selfClosing) {
-      add(names.length === 0 ? root : values[values.length - 1]!, localName(name), attrs.count > 0 ? { $attrs: attrs.values } : "", repeated);
+      add(names.length === 0 ? root : values[values.length - 1]!, localName(name), attrCount > 0 ? { $attrs: attrs } : "", repeated);
       if (names.length === 0) closedRoot = true;
+      else hasChildren[names.length - 1] = true;
     } else {
-      if (attrs.count > 0) value["$attrs"] = attrs.values;
+      if (attrCount > 0) value["$attrs"] = attrs;
       names.push(name);
       values.push(value);
       texts.push("");
+      hasChildren.push(false);
       parents[names.length] = value;
     }
     i = gt + 1;
@@ -106,14 +110,20 @@ function tagEnd(text: string, from: number): number {
   return -1;
 }
 
-/** `name="value"` pairs between `from` and `to`, or undefined when anything else is there. */
-function readAttributes(text: string, from: number, to: number): { values: Record<string, string>; count: number } | undefined {
+// How many attributes the last `readAttributes` kept (one object less per element than returning both).
+let attrCount = 0;
+
+/** `name="value"` pairs between `from` and `to` (their number in `attrCount`), or undefined when anything else is there. */
+function readAttributes(text: string, from: number, to: number): Record<string, string> | undefined {
   const values: Record<string, string> = {};
   let count = 0;
   let i = from;
   for (;;) {
     const start = skipSpace(text, i);
-    if (start >= to) return start === to ? { values, count } : undefined;
+    if (start >= to) {
+      attrCount = count;
+      return start === to ? values : undefined;
+    }
     if (start === i) return undefined; // attributes are separated by white space
     if (!isNameStart(text.charCodeAt(start))) return undefined;
     let end = start;

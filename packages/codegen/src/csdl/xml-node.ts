@@ -52,13 +52,30 @@ export function childrenOf(node: XmlNode, name: string): XmlNode[] {
   const value = node.raw[name];
   if (value === undefined) return [];
   const list = Array.isArray(value) ? value : [value];
-  return list.map((item, index) => {
-    const child = xmlNode(item, `${node.path}/${name}[${index}]`, node.source);
-    const label = attrOf(child, "Name") ?? attrOf(child, "Term") ?? attrOf(child, "Target");
-    // Paths end up in error messages and terminals: a label that is not plain is quoted and escaped.
-    const shown = label === undefined ? undefined : /^[\w.\-/()]{1,200}$/.test(label) ? label : printable(label);
-    return shown === undefined ? child : { ...child, path: `${node.path}/${name}[${shown}]` };
-  });
+  return list.map((item, index) => plainChild(node, name, item) ?? labelledChild(node, name, item, index));
+}
+
+const PLAIN_LABEL = /^[\w.\-/()]{1,200}$/;
+
+function labelledChild(node: XmlNode, name: string, item: unknown, index: number): XmlNode {
+  const child = xmlNode(item, `${node.path}/${name}[${index}]`, node.source);
+  const label = attrOf(child, "Name") ?? attrOf(child, "Term") ?? attrOf(child, "Target");
+  // Paths end up in error messages and terminals: a label that is not plain is quoted and escaped.
+  const shown = label === undefined ? undefined : PLAIN_LABEL.test(label) ? label : printable(label);
+  return shown === undefined ? child : { ...child, path: `${node.path}/${name}[${shown}]` };
+}
+
+/**
+ * `labelledChild`'s result for the common case, without its intermediate node and lookups: an element
+ * whose label attribute is plain (nothing to decode or escape). Anything else is `undefined`.
+ */
+function plainChild(node: XmlNode, name: string, item: unknown): XmlNode | undefined {
+  if (typeof item !== "object" || item === null || Array.isArray(item)) return undefined;
+  const attrs = (item as Record<string, unknown>)[ATTRS];
+  if (typeof attrs !== "object" || attrs === null) return undefined;
+  const label = (attrs as Record<string, unknown>)["Name"] ?? (attrs as Record<string, unknown>)["Term"] ?? (attrs as Record<string, unknown>)["Target"];
+  if (typeof label !== "string" || !PLAIN_LABEL.test(label)) return undefined;
+  return { path: `${node.path}/${name}[${label}]`, source: node.source, raw: item as Record<string, unknown> };
 }
 
 export function childOf(node: XmlNode, name: string): XmlNode | undefined {
