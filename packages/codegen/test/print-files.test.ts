@@ -30,3 +30,15 @@ it("text statements printed as stand-ins give the same bytes as printing them, o
     expect([...withStandIns.entries()], name).toEqual([...plain.entries()]);
   }
 }, 120_000);
+
+it("interfaces and imports printed as text give ts-morph's bytes, on every fixture", () => {
+  for (const name of readdirSync(fixturesDir).filter((f) => f.endsWith(".xml"))) {
+    const xml = readFileSync(join(fixturesDir, name), "utf8");
+    const kind = name.startsWith("api") ? "api" : "odatav4";
+    const model = buildModel(parseCsdl(xml, { source: name, maxBytes: 1e8 }), { routeName: kind, routeKind: kind, routePath: kind === "api" ? "api/v2.0" : "ODataV4", entitySets: "all", naming: DEFAULT_NAMING }, name);
+    const emitted = emitRoute(model, { decimal: "string", int64: "string", dates: "Date", runtimeModule: "@bcts/odata", openapi: true }, name);
+    const asText = printFiles(emitted, "// banner");
+    const byTsMorph = printFiles(emitted, "// banner", { structuresAsText: false });
+    expect([...asText.entries()], name).toEqual([...byTsMorph.entries()]);
+  }
+}, 120_000);

@@ -1,6 +1,7 @@
 import { IndentationText, loadTsMorph, NewLineKind, Project, QuoteKind } from "../ts-morph.js";
 import { printWithStandIns } from "./print-with-stand-ins.js";
 import { structurePrinter } from "./structure-printer.js";
+import { structuresAsText } from "./structures-as-text.js";
 import type { EmittedFile } from "../emit/emitted-file.js";
 import { compareStrings } from "../model/compare-strings.js";
 
@@ -21,6 +22,8 @@ export function printFiles(files: readonly EmittedFile[], bannerLine: string, op
 export interface PrintOptions {
   readonly reparse?: boolean;
   readonly standIns?: boolean;
+  /** `false`: ts-morph prints interfaces and imports too (`structures-as-text.ts`; tests compare the bytes). */
+  readonly structuresAsText?: boolean;
 }
 
 /** One file at a time (the print worker prints each file as it arrives); `printFiles` gives the same texts. */
@@ -34,8 +37,10 @@ export function createFilePrinter(options: PrintOptions = {}): (file: EmittedFil
   const print = structurePrinter(project, options.reparse === true);
   return (file, bannerLine) => {
     switch (file.kind) {
-      case "typescript":
-        return normalize(printWithStandIns(print, [bannerLine, ...file.statements], options.standIns !== false));
+      case "typescript": {
+        const statements = options.structuresAsText === false ? file.statements : structuresAsText(file.statements);
+        return normalize(printWithStandIns(print, [bannerLine, ...statements], options.standIns !== false));
+      }
       case "json":
         // JSON has no comments: the banner travels as an `x-` extension key, first.
         return `${JSON.stringify({ "x-generated-by": bannerLine.replace(/^\/\/ /, ""), ...(file.value as object) }, null, 2)}\n`;
