@@ -50,3 +50,25 @@ it("prints imports of emit's shape as ts-morph does, and leaves anything else to
   expect(printFiles(files, "// banner").get("a.ts")).toBe(printFiles(files, "// banner", { structuresAsText: false }).get("a.ts"));
   expect(imports.map((i) => importText(i) !== undefined)).toEqual([true, true, true, false, false, false, false, false, false]);
 });
+
+it("joins text-only files as ts-morph does (blank line after a closing brace, else a line break)", () => {
+  const texts = ["const a = 1;", "function f() {\n}", "}  ", "x }\n", "y }\n\n", "", "z", "  }\t", "type T = {\n  a: 1;\n};", "/** doc */", "export {};", "\n", "q\u00a0}\u00a0", "w"];
+  for (let i = 0; i < texts.length; i++) {
+    const statements = [...texts.slice(i), ...texts.slice(0, i)];
+    const files = [{ kind: "typescript" as const, fileName: "a.ts", statements }];
+    expect(printFiles(files, "// banner").get("a.ts"), JSON.stringify(statements)).toBe(printFiles(files, "// banner", { standIns: false }).get("a.ts"));
+  }
+});
+
+it("prints emit's export and type alias statements as ts-morph does", () => {
+  const statements: StatementStructures[] = [
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./a.js" },
+    { kind: StructureKind.TypeAlias, isExported: true, name: "A", type: "(typeof A)[keyof typeof A]" },
+    { kind: StructureKind.TypeAlias, name: "B", type: "never", docs: ["A B."] },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./b.js" },
+    { kind: StructureKind.ExportDeclaration, moduleSpecifier: "./c.js", namedExports: ["C"] },
+    { kind: StructureKind.TypeAlias, name: "C", type: "{\n  c: 1;\n}" },
+  ];
+  const files = [{ kind: "typescript" as const, fileName: "a.ts", statements }];
+  expect(printFiles(files, "// banner").get("a.ts")).toBe(printFiles(files, "// banner", { structuresAsText: false }).get("a.ts"));
+});

@@ -1,4 +1,4 @@
-import type { ImportDeclarationStructure } from "ts-morph";
+import type { ExportDeclarationStructure, ImportDeclarationStructure } from "ts-morph";
 import { onlyKeys, plainCode } from "./interface-text.js";
 
 /**
@@ -23,6 +23,14 @@ export function importText(structure: ImportDeclarationStructure): string | unde
   return `import${isTypeOnly === true ? " type" : ""} { ${namedImports.join(", ")} } from "${moduleSpecifier}";`;
 }
 
+/** `export * from "./customers.js";`: ts-morph's text for an export structure with only a plain module path, else `undefined`. */
+export function exportText(structure: ExportDeclarationStructure): string | undefined {
+  const { moduleSpecifier } = structure;
+  if (!onlyKeys(structure, EXPORT_KEYS) || typeof moduleSpecifier !== "string" || !MODULE.test(moduleSpecifier)) return undefined;
+  return `export * from "${moduleSpecifier}";`;
+}
+
+const EXPORT_KEYS: ReadonlySet<string> = new Set(["kind", "moduleSpecifier"]);
 const IMPORT_KEYS: ReadonlySet<string> = new Set(["kind", "moduleSpecifier", "isTypeOnly", "namedImports"]);
 // Nothing ts-morph would escape inside the quotes.
 const MODULE = /^[\w@.$/-]+$/;

@@ -1,4 +1,4 @@
-import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure } from "ts-morph";
+import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from "ts-morph";
 import { StructureKind } from "../emit/structure-kind.js";
 
 /**
@@ -38,6 +38,14 @@ export function interfaceText(structure: InterfaceDeclarationStructure): string 
   return `${head}{\n${body}}`;
 }
 
+/** `export type A = B;` (with one-line docs): ts-morph's text for a type alias of that shape, else `undefined`. */
+export function typeAliasText(structure: TypeAliasDeclarationStructure): string | undefined {
+  if (!onlyKeys(structure, TYPE_ALIAS_KEYS) || !plainCode(structure.name) || !plainCode(structure.type) || !optionalBoolean(structure.isExported)) return undefined;
+  const docs = docLines(structure.docs, "");
+  return docs === undefined ? undefined : `${docs}${structure.isExported === true ? "export " : ""}type ${structure.name} = ${structure.type};`;
+}
+
+const TYPE_ALIAS_KEYS: ReadonlySet<string> = new Set(["kind", "name", "isExported", "type", "docs"]);
 const INTERFACE_KEYS: ReadonlySet<string> = new Set(["kind", "name", "isExported", "extends", "docs", "properties"]);
 const PROPERTY_KEYS: ReadonlySet<string> = new Set(["kind", "name", "isReadonly", "hasQuestionToken", "type", "docs"]);
 

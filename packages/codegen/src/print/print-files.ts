@@ -1,4 +1,6 @@
+import type { SourceFileStructure, StatementStructures } from "ts-morph";
 import { IndentationText, loadTsMorph, NewLineKind, Project, QuoteKind } from "../ts-morph.js";
+import { joinTextStatements } from "./join-text-statements.js";
 import { printWithStandIns } from "./print-with-stand-ins.js";
 import { structurePrinter } from "./structure-printer.js";
 import { structuresAsText } from "./structures-as-text.js";
@@ -26,20 +28,32 @@ export interface PrintOptions {
   readonly structuresAsText?: boolean;
 }
 
-/** One file at a time (the print worker prints each file as it arrives); `printFiles` gives the same texts. */
+/**
+ * One file at a time (the print worker prints each file as it arrives); `printFiles` gives the same
+ * texts. ts-morph is loaded and its printer set up on the first file that still has a structure
+ * after `structuresAsText`: a run whose files are all text never loads it.
+ */
 export function createFilePrinter(options: PrintOptions = {}): (file: EmittedFile, bannerLine: string) => string {
-  loadTsMorph();
-  const project = new Project({
-    useInMemoryFileSystem: true,
-    skipAddingFilesFromTsConfig: true,
-    manipulationSettings: { newLineKind: NewLineKind.LineFeed, indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, useTrailingCommas: true },
-  });
-  const print = structurePrinter(project, options.reparse === true);
+  let print: ((structure: SourceFileStructure) => string) | undefined;
+  const tsMorphPrint = (): ((structure: SourceFileStructure) => string) => {
+    if (print !== undefined) return print;
+    loadTsMorph();
+    const project = new Project({
+      useInMemoryFileSystem: true,
+      skipAddingFilesFromTsConfig: true,
+      manipulationSettings: { newLineKind: NewLineKind.LineFeed, indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Double, useTrailingCommas: true },
+    });
+    return (print = structurePrinter(project, options.reparse === true));
+  };
+  const standIns = options.standIns !== false;
   return (file, bannerLine) => {
     switch (file.kind) {
       case "typescript": {
-        const statements = options.structuresAsText === false ? file.statements : structuresAsText(file.statements);
-        return normalize(printWithStandIns(print, [bannerLine, ...statements], options.standIns !== false));
+        const statements = [bannerLine, ...(options.structuresAsText === false ? file.statements : structuresAsText(file.statements))];
+        // With stand-ins, what ts-morph puts between text statements depends on their last characters
+        // alone (print-with-stand-ins.ts): for text only, joinTextStatements writes the same.
+        if (standIns && options.reparse !== true && allPlainText(statements)) return normalize(joinTextStatements(statements));
+        return normalize(printWithStandIns(tsMorphPrint(), statements, standIns));
       }
       case "json":
         // JSON has no comments: the banner travels as an `x-` extension key, first.
@@ -50,6 +64,10 @@ export function createFilePrinter(options: PrintOptions = {}): (file: EmittedFil
       }
     }
   };
+}
+
+function allPlainText(statements: readonly (string | StatementStructures)[]): statements is string[] {
+  return statements.every((statement) => typeof statement === "string" && !statement.includes("\r"));
 }
 
 // One blank line between top-level declarations; ts-morph adds them only around some structures.
