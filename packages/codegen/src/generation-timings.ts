@@ -16,8 +16,8 @@ export interface GenerationTimings {
   /** How V8's code cache served that load; `undefined` when there was no load. */
   readonly codeCache: CodeCacheStatus | undefined;
   /**
-   * Where printing ran: `worker` (ts-morph loads and prints on a worker thread: when a core looks
-   * free, or with `BCTS_PRINT_WORKER=on`) or `main`. With `worker`, `tsMorphLoadMs` was spent on the worker at the
+   * Where printing ran: `worker` (ts-morph loads and prints on a worker thread, with
+   * `BCTS_PRINT_WORKER=on`) or `main` (the default; ts-morph loads only if a structure needs it). With `worker`, `tsMorphLoadMs` was spent on the worker at the
    * same time as reading, parsing, modelling and emitting, and `printMs` is how long the main thread
    * then waited for the printed texts.
    */

@@ -24,7 +24,7 @@ Commands:
              --input file changes; stop with Ctrl-C
   --timings  print where each route's time went (ts-morph load, read, parse, model, emit, print, write);
              BCTS_CODE_CACHE=off turns off the V8 code cache that speeds up loading ts-morph;
-             BCTS_PRINT_WORKER=off|on prints on the main thread | a worker thread (default: a worker when a core is spare)`,
+             BCTS_PRINT_WORKER=off|on prints on the main thread | a worker thread (default: the main thread)`,
   init: `Usage:
   bcts init [--kind api|odatav4] [--path <route path>] [--name <route name>] [--config bcts.config.ts] [--force]
 

@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import { availableParallelism, loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { CodeCacheStatus } from "../code-cached-require.js";
@@ -14,6 +13,7 @@ import { PrintWorkerError } from "./print-worker-error.js";
 // ts-morph, printing does, and loading ts-morph costs ~110 ms even from the V8 code cache. A worker
 // started first thing in `generate()` loads it while the main thread reads, parses, models and
 // emits; then it prints. Numbers are in the commit that introduced this file and in the README.
+// Off by default since printing the emitted shapes needs no ts-morph (`printWorkerWanted`).
 //
 // Everything stays deterministic: requests are answered in the order they are sent, and the printed
 // texts are the same `printFiles` output. The worker is an optimisation only: when it cannot start
@@ -38,18 +38,16 @@ export interface PrintWorker {
 }
 
 /**
- * `BCTS_PRINT_WORKER`: `off` prints on the main thread, `on` on the worker whenever it can start;
- * unset, the worker is used when a core is spare: at least 2 CPUs and a 1-minute load average at
- * most CPUs − 0.75 (measured on a 2-core VM whose other core was busy with other processes: the worker
- * made API v2.0 10% and ODataV4 up to 30% slower, as the two threads then share one core and the
- * worker only adds its start and the copying). `os.loadavg()` is `[0, 0, 0]` on Windows: auto is on.
+ * `BCTS_PRINT_WORKER=on` prints on the worker whenever it can start; unset or `off`, printing stays
+ * on the main thread. It used to be on by default when a core looked spare (1-minute load average at
+ * most CPUs − 0.75), to load ts-morph there while this thread parsed. Since files of the shapes
+ * emit/ writes print as text without ts-morph (`print-files.ts`), the main thread loads nothing and
+ * the worker only adds its start, a ts-morph load and the copying: measured (bench child, 6
+ * alternating rounds, 2-core VM at load average ~1.2-1.7) API v2.0 491 ms on the main thread vs
+ * 884 ms with the worker, ODataV4 851 vs 1193 ms.
  */
 export function printWorkerWanted(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = env["BCTS_PRINT_WORKER"] ?? "";
-  if (/^(?:off|0|false|no)$/i.test(value)) return false;
-  if (/^(?:on|1|true|yes)$/i.test(value)) return true;
-  const cpus = availableParallelism();
-  return cpus >= 2 && (loadavg()[0] ?? 0) <= cpus - 0.75;
+  return /^(?:on|1|true|yes)$/i.test(env["BCTS_PRINT_WORKER"] ?? "");
 }
 
 /**
