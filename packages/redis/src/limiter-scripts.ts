@@ -12,6 +12,13 @@
 const NOW = `local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
 
+/** ARGV 2–6 of the acquire and release scripts: the caller's id and the identity's limits. */
+const IDENTITY_ARGS = `local id = ARGV[2]
+local maxConc = tonumber(ARGV[3])
+local maxWin = tonumber(ARGV[4])
+local windowMs = tonumber(ARGV[5])
+local leaseTtl = tonumber(ARGV[6])`;
+
 /** Drops expired leases, admissions older than the window, and waiters that stopped polling. Needs windowMs. */
 const PRUNE = `redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
 redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now - windowMs)
@@ -29,11 +36,7 @@ end`;
  * gets a slot only when its rank in the queue is below the number of free slots.
  */
 export const ACQUIRE_LUA = `${NOW}
-local id = ARGV[2]
-local maxConc = tonumber(ARGV[3])
-local maxWin = tonumber(ARGV[4])
-local windowMs = tonumber(ARGV[5])
-local leaseTtl = tonumber(ARGV[6])
+${IDENTITY_ARGS}
 local hb = tonumber(ARGV[7])
 ${PRUNE}
 -- a releasing worker may already have handed this waiter a slot
@@ -150,11 +153,7 @@ end`;
  * next waiters (HAND_OUT) in the same call. Returns the releasing process's waiters that got one.
  */
 export const RELEASE_LUA = `${NOW}
-local id = ARGV[2]
-local maxConc = tonumber(ARGV[3])
-local maxWin = tonumber(ARGV[4])
-local windowMs = tonumber(ARGV[5])
-local leaseTtl = tonumber(ARGV[6])
+${IDENTITY_ARGS}
 local mine = ARGV[7] .. ':'
 local overtake = tonumber(ARGV[8])
 -- BC counts a request until it is done, so its window entry moves to the moment it finished
