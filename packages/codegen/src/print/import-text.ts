@@ -1,5 +1,5 @@
 import type { ExportDeclarationStructure, ImportDeclarationStructure } from "ts-morph";
-import { onlyKeys, plainCode } from "./interface-text.js";
+import { onlyKeys, plainCode } from "./plain-structure.js";
 
 /**
  * The text ts-morph prints for an import structure of the shape `emit/import-set.ts` writes (named

@@ -1,5 +1,6 @@
 import type { InterfaceDeclarationStructure, OptionalKind, PropertySignatureStructure, TypeAliasDeclarationStructure } from "ts-morph";
 import { StructureKind } from "../emit/structure-kind.js";
+import { oneLine, onlyKeys, plainCode } from "./plain-structure.js";
 
 /**
  * The text ts-morph prints for an interface structure of the shape `emit/` writes, or `undefined`
@@ -71,32 +72,6 @@ function docLines(docs: InterfaceDeclarationStructure["docs"], indent: string): 
   return out;
 }
 
-// A non-empty text without line breaks: ts-morph writes it as it is.
-function oneLine(value: unknown): value is string {
-  return typeof value === "string" && value.trim() !== "" && !/[\r\n\u2028\u2029]/.test(value);
-}
-
-/**
- * A one-line text of code whose characters leave ts-morph's writer as they found it: no `/` (comments,
- * regular expressions), `\\` or backtick, and every quote closed. The writer tracks strings to keep
- * line breaks inside them unindented; none of that can matter here.
- */
-export function plainCode(value: unknown): value is string {
-  if (!oneLine(value) || /[/\\`]/.test(value)) return false;
-  let quote: string | undefined;
-  for (const c of value) {
-    if (c !== '"' && c !== "'") continue;
-    if (quote === undefined) quote = c;
-    else if (quote === c) quote = undefined;
-  }
-  return quote === undefined;
-}
-
 function optionalBoolean(value: unknown): boolean {
   return value === undefined || typeof value === "boolean";
-}
-
-export function onlyKeys(structure: object, allowed: ReadonlySet<string>): boolean {
-  for (const key in structure) if (!allowed.has(key) && (structure as Record<string, unknown>)[key] !== undefined) return false;
-  return true;
 }
